@@ -1,0 +1,225 @@
+#include "service/answer/answer_book.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "service/answer/chat_splitter.h"
+
+namespace firstline {
+
+bool IsLetterChannel(v1::Channel channel) {
+  return channel == v1::CHANNEL_EMAIL || channel == v1::CHANNEL_HELPDESK;
+}
+
+namespace {
+
+// Checks one template against what can fill it; returns the problem or "".
+std::string CheckVariables(const Template& t,
+                           const absl::flat_hash_map<std::string, std::string>& facts,
+                           const std::vector<std::string>* slots,
+                           bool customer_allowed) {
+  for (const Template::Variable& v : t.variables()) {
+    if (v.space == "shop" && !facts.contains(v.name)) {
+      return absl::StrCat(v.ToString(), ": no fact '", v.name,
+                          "' in the facts of this locale; add it under facts:");
+    }
+    if (v.space == "slot") {
+      const bool declared = slots != nullptr &&
+                            std::find(slots->begin(), slots->end(), v.name) != slots->end();
+      if (!declared) {
+        return absl::StrCat(v.ToString(), ": the intent declares no slot '", v.name,
+                            "', so nothing can fill it");
+      }
+    }
+    if (v.space == "customer" && !customer_allowed) {
+      return absl::StrCat(v.ToString(), " cannot be used here");
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
+    const AnswerBookOptions& options,
+    const std::vector<const v1::AnswerFile*>& files,
+    const absl::flat_hash_map<std::string, std::vector<std::string>>& intent_slots,
+    const SourceMap& positions) {
+  std::unique_ptr<AnswerBook> book(new AnswerBook());
+  book->options_ = options;
+  std::vector<std::string> problems;
+  auto problem = [&](const SourcePosition& at, absl::string_view message) {
+    problems.push_back(ErrorAt(at, message));
+  };
+
+  // Facts first: templates anywhere may use facts from any file.
+  const v1::AnswerFile* email_file = nullptr;
+  for (const v1::AnswerFile* file : files) {
+    for (const auto& [name, value] : file->facts()) {
+      if (value.empty()) {
+        problem(positions.Find(*file, "facts"),
+                absl::StrCat("fact '", name, "' is empty; give it a value"));
+      } else if (!book->facts_.emplace(name, value).second) {
+        problem(positions.Find(*file, "facts"),
+                absl::StrCat("fact '", name, "' is defined twice in this locale"));
+      }
+    }
+    if (file->has_email()) {
+      if (email_file != nullptr) {
+        problem(positions.Find(*file, "email"),
+                "email is set in two files of this locale; keep one");
+      }
+      email_file = file;
+    }
+  }
+
+  if (email_file != nullptr) {
+    const v1::EmailForm& form = email_file->email();
+    bool has_plain_greeting = false;
+    for (int i = 0; i < form.greetings_size(); ++i) {
+      const SourcePosition at = positions.Find(form, "greetings", i);
+      absl::StatusOr<Template> greeting = Template::Parse(form.greetings(i));
+      if (!greeting.ok()) {
+        problem(at, greeting.status().message());
+        continue;
+      }
+      std::string bad = CheckVariables(*greeting, book->facts_, nullptr, true);
+      if (!bad.empty()) problem(at, bad);
+      has_plain_greeting |= greeting->NeedsOnlyFacts();
+      book->email_greetings_.push_back(std::move(*greeting));
+    }
+    if (!has_plain_greeting) {
+      problem(positions.Find(form),
+              "email needs a greeting without {customer.name}, for customers "
+              "whose name is unknown");
+    }
+    absl::StatusOr<Template> sign_off = Template::Parse(form.sign_off());
+    if (!sign_off.ok()) {
+      problem(positions.Find(form, "sign_off"), sign_off.status().message());
+    } else if (std::string bad = CheckVariables(*sign_off, book->facts_, nullptr, false);
+               !bad.empty()) {
+      problem(positions.Find(form, "sign_off"), bad);
+    } else {
+      book->email_sign_off_ = std::move(*sign_off);
+    }
+  }
+
+  for (const v1::AnswerFile* file : files) {
+    for (const v1::Answer& answer : file->answers()) {
+      const SourcePosition at = positions.Find(answer, "intent");
+      const std::string& intent = answer.intent();
+      const std::vector<std::string>* slots = nullptr;
+      if (intent != kFallbackAnswer) {
+        auto it = intent_slots.find(intent);
+        if (it == intent_slots.end()) {
+          problem(at, absl::StrCat("no intent '", intent,
+                                   "' in this locale; answers need an intent "
+                                   "of the same id in intents/, or 'fallback'"));
+          continue;
+        }
+        slots = &it->second;
+      }
+      if (book->answers_.contains(intent)) {
+        problem(at, absl::StrCat("intent '", intent, "' is answered twice"));
+        continue;
+      }
+      auto entry = std::make_unique<Entry>();
+      entry->action = answer.action() == v1::ANSWER_ACTION_UNSPECIFIED
+                          ? v1::ANSWER_ACTION_ANSWER
+                          : answer.action();
+      bool always_renders = false;
+      for (int i = 0; i < answer.variants_size(); ++i) {
+        const SourcePosition variant_at = positions.Find(answer, "variants", i);
+        absl::StatusOr<Template> variant = Template::Parse(answer.variants(i));
+        if (!variant.ok()) {
+          problem(variant_at, variant.status().message());
+          continue;
+        }
+        std::string bad = CheckVariables(*variant, book->facts_, slots, true);
+        if (!bad.empty()) {
+          problem(variant_at, bad);
+          continue;
+        }
+        always_renders |= variant->NeedsOnlyFacts();
+        entry->variants.push_back(std::move(*variant));
+      }
+      if (answer.variants_size() == 0) {
+        problem(positions.Find(answer), absl::StrCat("the answer to '", intent,
+                                                     "' has no variants"));
+      } else if (!always_renders) {
+        problem(positions.Find(answer, "variants"),
+                "every variant needs {customer.name} or a slot; add one that "
+                "needs neither, for messages without them");
+      }
+      for (int i = 0; i < answer.options_size(); ++i) {
+        const v1::QuickReplyOption& option = answer.options(i);
+        if (option.label().empty()) {
+          problem(positions.Find(answer, "options", i), "an option needs a label");
+          continue;
+        }
+        v1::QuickReply reply;
+        reply.set_label(option.label());
+        reply.set_value(option.value().empty() ? option.label() : option.value());
+        entry->options.push_back(std::move(reply));
+      }
+      book->answers_.emplace(intent, std::move(entry));
+    }
+  }
+  if (!problems.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  }
+  return std::unique_ptr<const AnswerBook>(std::move(book));
+}
+
+std::string AnswerBook::Dress(const std::string& body, const TemplateValues& values,
+                              v1::Channel channel) const {
+  if (!IsLetterChannel(channel)) return body;
+  std::string letter;
+  for (const Template& greeting : email_greetings_) {
+    if (std::optional<std::string> text = greeting.Render(values)) {
+      letter = absl::StrCat(*text, "\n\n");
+      break;
+    }
+  }
+  absl::StrAppend(&letter, body);
+  if (email_sign_off_) {
+    if (std::optional<std::string> text = email_sign_off_->Render(values)) {
+      absl::StrAppend(&letter, "\n\n", *text);
+    }
+  }
+  return letter;
+}
+
+RenderedAnswer AnswerBook::Render(absl::string_view intent,
+                                  const AnswerContext& context) const {
+  const Entry& entry = *answers_.at(intent);
+  TemplateValues values{context.customer_name, context.slots, &facts_};
+  std::vector<std::string> usable;
+  for (const Template& variant : entry.variants) {
+    if (std::optional<std::string> text = variant.Render(values)) {
+      usable.push_back(std::move(*text));
+    }
+  }
+  // Create() guarantees one variant that needs only facts, which exist.
+  const std::string& body =
+      usable[entry.next.fetch_add(1, std::memory_order_relaxed) % usable.size()];
+
+  RenderedAnswer rendered;
+  rendered.action = entry.action;
+  if (IsLetterChannel(context.channel)) {
+    rendered.messages.emplace_back().set_text(Dress(body, values, context.channel));
+  } else {
+    for (std::string& part : SplitForChat(body, options_.chat_max_chars)) {
+      rendered.messages.emplace_back().set_text(std::move(part));
+    }
+  }
+  if (!rendered.messages.empty()) {
+    for (const v1::QuickReply& option : entry.options) {
+      *rendered.messages.back().add_quick_replies() = option;
+    }
+  }
+  return rendered;
+}
+
+}  // namespace firstline

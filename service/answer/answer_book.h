@@ -1,0 +1,89 @@
+// The answers of one locale, compiled: templates checked, facts resolved,
+// ready to render for any channel.
+//
+//   auto book = AnswerBook::Create(options, files, intent_slots, positions);
+//   RenderedAnswer a = (*book)->Render("track_order", context);
+#ifndef FIRSTLINE_SERVICE_ANSWER_ANSWER_BOOK_H_
+#define FIRSTLINE_SERVICE_ANSWER_ANSWER_BOOK_H_
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "firstline/v1/conversation.pb.h"
+#include "firstline/v1/rule_files.pb.h"
+#include "service/answer/template.h"
+#include "service/content/source_map.h"
+
+namespace firstline {
+
+// The answer id for messages without an intent.
+inline constexpr char kFallbackAnswer[] = "fallback";
+
+struct AnswerBookOptions {
+  int chat_max_chars = 500;
+};
+
+// What the answer needs to know about the message.
+struct AnswerContext {
+  v1::Channel channel = v1::CHANNEL_CHAT;
+  std::string customer_name;
+  absl::flat_hash_map<std::string, std::string> slots;
+};
+
+struct RenderedAnswer {
+  std::vector<v1::BotMessage> messages;
+  v1::AnswerAction action = v1::ANSWER_ACTION_ANSWER;
+};
+
+class AnswerBook {
+ public:
+  // Compiles the answer files of a locale. `intent_slots` maps every intent
+  // id of the locale to the slots it declares. On error returns
+  // INVALID_ARGUMENT listing every problem as file:line:col: message.
+  static absl::StatusOr<std::unique_ptr<const AnswerBook>> Create(
+      const AnswerBookOptions& options,
+      const std::vector<const v1::AnswerFile*>& files,
+      const absl::flat_hash_map<std::string, std::vector<std::string>>&
+          intent_slots,
+      const SourceMap& positions);
+
+  // True when `intent` (or kFallbackAnswer) has an answer.
+  bool Has(absl::string_view intent) const { return answers_.contains(intent); }
+
+  // Renders the answer of `intent`, which must satisfy Has(). Variants are
+  // used in turn among those whose variables all have values. Thread-safe.
+  RenderedAnswer Render(absl::string_view intent,
+                        const AnswerContext& context) const;
+
+ private:
+  struct Entry {
+    std::vector<Template> variants;
+    std::vector<v1::QuickReply> options;
+    v1::AnswerAction action;
+    // Runtime state, not content: which variant comes next.
+    mutable std::atomic<uint32_t> next{0};
+  };
+
+  AnswerBook() = default;
+  std::string Dress(const std::string& body, const TemplateValues& values,
+                    v1::Channel channel) const;
+
+  AnswerBookOptions options_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Entry>> answers_;
+  absl::flat_hash_map<std::string, std::string> facts_;
+  std::vector<Template> email_greetings_;
+  std::optional<Template> email_sign_off_;
+};
+
+// True for channels that get one dressed message (e-mail, helpdesk) rather
+// than short chat messages.
+bool IsLetterChannel(v1::Channel channel);
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_ANSWER_ANSWER_BOOK_H_

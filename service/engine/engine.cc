@@ -1,0 +1,226 @@
+#include "service/engine/engine.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace firstline {
+namespace {
+
+v1::BotAction ToBotAction(v1::AnswerAction action) {
+  switch (action) {
+    case v1::ANSWER_ACTION_ASK:
+      return v1::BOT_ACTION_ASKED;
+    case v1::ANSWER_ACTION_HANDOFF:
+      return v1::BOT_ACTION_HANDED_OFF;
+    default:
+      return v1::BOT_ACTION_ANSWERED;
+  }
+}
+
+void CopySlots(const std::vector<SlotValue>& slots,
+               google::protobuf::RepeatedPtrField<v1::Slot>* out) {
+  for (const SlotValue& value : slots) {
+    v1::Slot* slot = out->Add();
+    slot->set_name(value.name);
+    slot->set_value(value.value);
+    slot->set_begin(static_cast<int32_t>(value.begin));
+    slot->set_end(static_cast<int32_t>(value.end));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<const Engine>> Engine::Load(
+    const std::string& root) {
+  absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
+  if (!pack.ok()) return pack.status();
+  return Create(**pack);
+}
+
+absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
+    const RulePack& pack) {
+  std::unique_ptr<Engine> engine(new Engine());
+  absl::StatusOr<std::unique_ptr<Normalizer>> normalizer = Normalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  engine->normalizer_ = std::move(*normalizer);
+  engine->version_ = pack.version();
+  const SourceMap& positions = pack.positions();
+  std::vector<std::string> problems;
+
+  // Every locale must know every intent: a customer may want anything in
+  // any language.
+  std::map<std::string, std::vector<const v1::Intent*>> intents_by_locale;
+  absl::flat_hash_set<std::string> all_ids;
+  for (const auto& [locale, files] : pack.locales()) {
+    for (const auto& file : files.intent_files) {
+      for (const v1::Intent& intent : file->intents()) {
+        intents_by_locale[locale].push_back(&intent);
+        all_ids.insert(intent.id());
+      }
+    }
+  }
+  for (const auto& [locale, files] : pack.locales()) {
+    absl::flat_hash_set<std::string> ids;
+    for (const v1::Intent* intent : intents_by_locale[locale]) ids.insert(intent->id());
+    for (const auto& [other, intents] : intents_by_locale) {
+      if (other == locale) continue;
+      for (const v1::Intent* intent : intents) {
+        if (!ids.contains(intent->id()) && !intent->id().empty()) {
+          problems.push_back(ErrorAt(
+              positions.Find(*intent, "id"),
+              absl::StrCat("intent '", intent->id(), "' has no twin in intents/",
+                           locale, "/; every locale needs every intent")));
+        }
+      }
+    }
+  }
+
+  for (const auto& [locale, files] : pack.locales()) {
+    ClassifierOptions options{locale, pack.settings().scoring()};
+    absl::StatusOr<std::unique_ptr<const IntentClassifier>> classifier =
+        IntentClassifier::Create(options, intents_by_locale[locale], positions);
+    if (!classifier.ok()) {
+      problems.push_back(std::string(classifier.status().message()));
+      continue;
+    }
+    absl::flat_hash_map<std::string, std::vector<std::string>> intent_slots;
+    for (const v1::Intent* intent : intents_by_locale[locale]) {
+      auto& names = intent_slots[intent->id()];
+      for (const auto& slot : intent->slots()) names.push_back(slot.name());
+    }
+    std::vector<const v1::AnswerFile*> answer_files;
+    for (const auto& file : files.answer_files) answer_files.push_back(file.get());
+    absl::StatusOr<std::unique_ptr<const AnswerBook>> answers = AnswerBook::Create(
+        AnswerBookOptions{pack.settings().chat_max_chars()}, answer_files,
+        intent_slots, positions);
+    if (!answers.ok()) {
+      problems.push_back(std::string(answers.status().message()));
+      continue;
+    }
+    for (const v1::Intent* intent : intents_by_locale[locale]) {
+      if (!(*answers)->Has(intent->id())) {
+        problems.push_back(ErrorAt(
+            positions.Find(*intent, "id"),
+            absl::StrCat("intent '", intent->id(), "' has no answer in rules/",
+                         locale, "/")));
+      }
+    }
+    if (!(*answers)->Has(kFallbackAnswer)) {
+      problems.push_back(absl::StrCat(
+          "rules/", locale, "/:1:1: no answer for 'fallback', the reply to "
+          "messages without an intent"));
+    }
+    for (const std::string& notice : (*classifier)->notices()) {
+      engine->notices_.push_back(notice);
+    }
+    engine->locales_[locale] = Locale{std::move(*classifier), std::move(*answers)};
+  }
+  if (!problems.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  }
+  return std::unique_ptr<const Engine>(std::move(engine));
+}
+
+std::vector<std::string> Engine::locales() const {
+  std::vector<std::string> names;
+  for (const auto& [name, locale] : locales_) names.push_back(name);
+  return names;
+}
+
+absl::StatusOr<std::string> Engine::ResolveLocale(absl::string_view tag) const {
+  std::string language =
+      absl::AsciiStrToLower(tag.substr(0, tag.find_first_of("-_")));
+  if (locales_.contains(language)) return language;
+  return absl::InvalidArgumentError(
+      absl::StrCat("unsupported locale '", tag,
+                   "'; supported: ", absl::StrJoin(locales(), ", ")));
+}
+
+Engine::Analysis Engine::Analyze(absl::string_view text,
+                                 const Locale& locale) const {
+  Analysis analysis;
+  analysis.normalized = normalizer_->Normalize(text);
+  analysis.classification = locale.classifier->Classify(analysis.normalized);
+  if (analysis.classification.chosen) {
+    analysis.slots = locale.classifier->ExtractSlots(
+        *analysis.classification.chosen, analysis.normalized, text);
+  }
+  return analysis;
+}
+
+void Engine::FillTrace(const Analysis& analysis,
+                       const IntentClassifier& classifier,
+                       v1::Trace* trace) const {
+  trace->set_normalized_text(analysis.normalized.text);
+  trace->set_decision(analysis.classification.decision);
+  for (const FiredSignal& fired : analysis.classification.fired) {
+    v1::SignalHit* hit = trace->add_hits();
+    hit->set_intent(classifier.intent(fired.intent).id());
+    hit->set_source(fired.source->ToString());
+    hit->set_signal(*fired.text);
+    hit->set_weight(fired.weight);
+    hit->set_veto(fired.veto);
+  }
+}
+
+v1::ClassifyResponse Engine::Classify(absl::string_view text,
+                                      const std::string& locale_name,
+                                      bool include_trace) const {
+  const Locale& locale = locales_.at(locale_name);
+  const Analysis analysis = Analyze(text, locale);
+  v1::ClassifyResponse response;
+  response.set_rule_set_version(version_);
+  for (const RankedIntent& ranked : analysis.classification.ranked) {
+    v1::IntentScore* score = response.add_ranked_intents();
+    score->set_intent(locale.classifier->intent(ranked.intent).id());
+    score->set_score(ranked.score);
+  }
+  if (analysis.classification.chosen) {
+    *response.mutable_intent() = response.ranked_intents(0);
+  }
+  CopySlots(analysis.slots, response.mutable_slots());
+  if (include_trace) {
+    FillTrace(analysis, *locale.classifier, response.mutable_trace());
+  }
+  return response;
+}
+
+v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
+                                        const std::string& locale_name) const {
+  const Locale& locale = locales_.at(locale_name);
+  v1::SendMessageResponse response;
+  response.set_rule_set_version(version_);
+  if (request.text().empty()) {
+    // Attachments alone: nothing to answer; a person reads them later.
+    response.set_action(v1::BOT_ACTION_NONE);
+    return response;
+  }
+  const Analysis analysis = Analyze(request.text(), locale);
+  AnswerContext context;
+  context.channel = request.channel();
+  context.customer_name = request.customer().display_name();
+  for (const SlotValue& slot : analysis.slots) context.slots[slot.name] = slot.value;
+
+  std::string answer_id = kFallbackAnswer;
+  if (analysis.classification.chosen) {
+    answer_id = locale.classifier->intent(*analysis.classification.chosen).id();
+    v1::IntentScore* intent = response.mutable_intent();
+    intent->set_intent(answer_id);
+    intent->set_score(analysis.classification.ranked[0].score);
+  }
+  RenderedAnswer answer = locale.answers->Render(answer_id, context);
+  for (v1::BotMessage& message : answer.messages) {
+    *response.add_messages() = std::move(message);
+  }
+  response.set_action(ToBotAction(answer.action));
+  CopySlots(analysis.slots, response.mutable_slots());
+  if (request.include_trace()) {
+    FillTrace(analysis, *locale.classifier, response.mutable_trace());
+  }
+  return response;
+}
+
+}  // namespace firstline

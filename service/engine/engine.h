@@ -1,0 +1,85 @@
+// A compiled rule pack: everything needed to turn a customer message into
+// the bot's reply, for every locale of the pack.
+//
+//   auto pack = RulePack::Load("path/to/pack");
+//   auto engine = Engine::Create(**pack);
+//   v1::SendMessageResponse reply = (*engine)->Respond(request, "en");
+//
+// An Engine is immutable once built and shared as
+// std::shared_ptr<const Engine>; a new rule pack means a new Engine.
+#ifndef FIRSTLINE_SERVICE_ENGINE_ENGINE_H_
+#define FIRSTLINE_SERVICE_ENGINE_ENGINE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "firstline/v1/conversation.pb.h"
+#include "service/answer/answer_book.h"
+#include "service/content/rule_pack.h"
+#include "service/matching/classifier.h"
+#include "service/text/normalizer.h"
+
+namespace firstline {
+
+class Engine {
+ public:
+  // Compiles `pack`. On error returns INVALID_ARGUMENT listing every problem
+  // as file:line:col: message, one per line.
+  static absl::StatusOr<std::unique_ptr<const Engine>> Create(
+      const RulePack& pack);
+  // Loads and compiles the pack under `root`.
+  static absl::StatusOr<std::unique_ptr<const Engine>> Load(
+      const std::string& root);
+
+  // The pack locale serving a BCP 47 tag: "en-GB" and "EN" give "en".
+  // INVALID_ARGUMENT naming the supported locales when none does.
+  absl::StatusOr<std::string> ResolveLocale(absl::string_view tag) const;
+
+  // Classifies `text` (valid UTF-8) in `locale` (from ResolveLocale).
+  v1::ClassifyResponse Classify(absl::string_view text,
+                                const std::string& locale,
+                                bool include_trace) const;
+
+  // The bot's reply to a validated request in `locale`.
+  v1::SendMessageResponse Respond(const v1::SendMessageRequest& request,
+                                  const std::string& locale) const;
+
+  // "name@digest" of the pack this engine was built from.
+  const std::string& version() const { return version_; }
+  std::vector<std::string> locales() const;
+  // Things editors should know that are not errors (file:line:col: ...).
+  const std::vector<std::string>& notices() const { return notices_; }
+  // The classifier of `locale`, which must be one of locales().
+  const IntentClassifier& classifier(const std::string& locale) const {
+    return *locales_.at(locale).classifier;
+  }
+
+ private:
+  struct Locale {
+    std::unique_ptr<const IntentClassifier> classifier;
+    std::unique_ptr<const AnswerBook> answers;
+  };
+  // Everything the two calls share about one text.
+  struct Analysis {
+    NormalizedText normalized;
+    Classification classification;
+    std::vector<SlotValue> slots;
+  };
+
+  Engine() = default;
+  Analysis Analyze(absl::string_view text, const Locale& locale) const;
+  void FillTrace(const Analysis& analysis, const IntentClassifier& classifier,
+                 v1::Trace* trace) const;
+
+  std::unique_ptr<const Normalizer> normalizer_;
+  std::map<std::string, Locale> locales_;
+  std::string version_;
+  std::vector<std::string> notices_;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_ENGINE_ENGINE_H_

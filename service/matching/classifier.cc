@@ -1,0 +1,343 @@
+#include "service/matching/classifier.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/matching/phrase_compiler.h"
+#include "service/matching/re2_piece.h"
+
+namespace firstline {
+namespace {
+
+// Scores are compared with this tolerance, so 0.9 - 0.8 counts as 0.1.
+constexpr double kEpsilon = 1e-9;
+
+bool IsIdentifier(absl::string_view id) {
+  static const LazyRE2 kIdentifier = {"[a-z][a-z0-9_]*"};
+  return RE2::FullMatch(Re2Piece(id), *kIdentifier);
+}
+
+// Builds the signals and terms of one locale, collecting every problem.
+class Builder {
+ public:
+  Builder(const ClassifierOptions& options, const SourceMap& positions,
+          PhraseCompiler* phrases)
+      : options_(options), positions_(positions), phrases_(phrases) {}
+
+  void Problem(const SourcePosition& at, absl::string_view message) {
+    problems_.push_back(ErrorAt(at, message));
+  }
+
+  // Returns the id of the term for `regex`, adding it when new.
+  int Term(const std::string& regex, const SourcePosition& at) {
+    auto [it, added] = term_ids_.try_emplace(regex, terms_.size());
+    if (added) {
+      terms_.push_back(regex);
+      term_sources_.push_back(at);
+    }
+    return it->second;
+  }
+
+  // The term ids for "a | b | c", or an empty vector after a problem.
+  std::vector<int> Alternatives(absl::string_view item, const SourcePosition& at) {
+    std::vector<int> ids;
+    for (absl::string_view phrase : absl::StrSplit(item, '|')) {
+      phrase = absl::StripAsciiWhitespace(phrase);
+      absl::StatusOr<std::string> regex = phrases_->Phrase(phrase);
+      if (!regex.ok()) {
+        Problem(at, absl::StrCat("'", phrase, "': ", regex.status().message()));
+        return {};
+      }
+      ids.push_back(Term(*regex, at));
+    }
+    return ids;
+  }
+
+  // Compiles one signal or veto; false after a problem.
+  bool Signal(const v1::Signal& spec, std::vector<std::vector<int>>* groups,
+              double* weight) {
+    const SourcePosition at = positions_.Find(spec);
+    const int kinds = (spec.phrases_size() > 0) + (spec.all_size() > 0) +
+                      !spec.regex().empty();
+    if (kinds != 1) {
+      Problem(at, "a signal needs exactly one of: phrases, all, regex");
+      return false;
+    }
+    *weight = spec.weight() == 0 ? options_.scoring.default_weight()
+                                 : spec.weight();
+    if (*weight <= 0 || *weight > 1) {
+      Problem(positions_.Find(spec, "weight"),
+              "weight must be above 0 and at most 1");
+      return false;
+    }
+    if (spec.phrases_size() > 0) {
+      std::vector<int> group;
+      for (int i = 0; i < spec.phrases_size(); ++i) {
+        std::vector<int> ids =
+            Alternatives(spec.phrases(i), positions_.Find(spec, "phrases", i));
+        if (ids.empty()) return false;
+        group.insert(group.end(), ids.begin(), ids.end());
+      }
+      groups->push_back(std::move(group));
+    }
+    for (int i = 0; i < spec.all_size(); ++i) {
+      std::vector<int> ids =
+          Alternatives(spec.all(i), positions_.Find(spec, "all", i));
+      if (ids.empty()) return false;
+      groups->push_back(std::move(ids));
+    }
+    if (!spec.regex().empty()) {
+      const SourcePosition regex_at = positions_.Find(spec, "regex");
+      absl::StatusOr<std::string> regex = PhraseCompiler::Regex(spec.regex());
+      if (!regex.ok()) {
+        Problem(regex_at, regex.status().message());
+        return false;
+      }
+      RE2 check(*regex, RE2::Quiet);
+      if (!check.ok()) {
+        Problem(regex_at, absl::StrCat("bad regex: ", check.error()));
+        return false;
+      }
+      groups->push_back({Term(*regex, regex_at)});
+    }
+    return true;
+  }
+
+  std::vector<std::string> problems_;
+  std::vector<std::string> terms_;
+  std::vector<SourcePosition> term_sources_;
+
+ private:
+  const ClassifierOptions& options_;
+  const SourceMap& positions_;
+  PhraseCompiler* phrases_;
+  absl::flat_hash_map<std::string, int> term_ids_;
+};
+
+std::string SignalText(const v1::Signal& spec) {
+  if (spec.phrases_size() > 0) {
+    return absl::StrCat("phrases: ", absl::StrJoin(spec.phrases(), ", "));
+  }
+  if (spec.all_size() > 0) {
+    return absl::StrCat("all: ", absl::StrJoin(spec.all(), " + "));
+  }
+  return absl::StrCat("regex: ", spec.regex());
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<const IntentClassifier>> IntentClassifier::Create(
+    const ClassifierOptions& options,
+    const std::vector<const v1::Intent*>& intents, const SourceMap& positions) {
+  absl::StatusOr<std::unique_ptr<PhraseCompiler>> phrases =
+      PhraseCompiler::Create(options.locale);
+  if (!phrases.ok()) return phrases.status();
+  std::unique_ptr<IntentClassifier> classifier(new IntentClassifier());
+  classifier->scoring_ = options.scoring;
+  Builder builder(options, positions, phrases->get());
+  absl::flat_hash_set<std::string> ids;
+
+  for (const v1::Intent* spec : intents) {
+    const int index = static_cast<int>(classifier->intents_.size());
+    const SourcePosition at = positions.Find(*spec);
+    if (!IsIdentifier(spec->id())) {
+      builder.Problem(positions.Find(*spec, "id"),
+                      absl::StrCat("intent id '", spec->id(),
+                                   "' must be lower-case letters, digits and "
+                                   "_, starting with a letter"));
+    } else if (spec->id() == "fallback") {
+      builder.Problem(positions.Find(*spec, "id"),
+                      "'fallback' is the answer for messages without an "
+                      "intent; it cannot be an intent");
+    } else if (!ids.insert(spec->id()).second) {
+      builder.Problem(positions.Find(*spec, "id"),
+                      absl::StrCat("intent '", spec->id(),
+                                   "' is defined twice in this locale"));
+    }
+    if (spec->signals_size() == 0) {
+      builder.Problem(at, absl::StrCat("intent '", spec->id(),
+                                       "' has no signals, so it can never "
+                                       "be chosen"));
+    }
+    CompiledIntent compiled{*spec, {}};
+    for (int veto = 0; veto < 2; ++veto) {
+      const auto& list = veto ? spec->vetoes() : spec->signals();
+      for (const v1::Signal& signal_spec : list) {
+        Signal signal{index, veto == 1, 0, {}, positions.Find(signal_spec),
+                      SignalText(signal_spec)};
+        if (builder.Signal(signal_spec, &signal.groups, &signal.weight)) {
+          classifier->signals_.push_back(std::move(signal));
+        }
+      }
+    }
+    absl::flat_hash_set<std::string> slot_names;
+    for (const v1::SlotExtractor& slot : spec->slots()) {
+      const SourcePosition slot_at = positions.Find(slot);
+      if (!IsIdentifier(slot.name())) {
+        builder.Problem(slot_at, "a slot needs a name: lower-case letters, "
+                                 "digits and _");
+        continue;
+      }
+      if (!slot_names.insert(slot.name()).second) {
+        builder.Problem(slot_at, absl::StrCat("slot '", slot.name(),
+                                              "' is declared twice"));
+        continue;
+      }
+      if (slot.builtin().empty() == slot.regex().empty()) {
+        builder.Problem(slot_at, "a slot needs exactly one of: builtin, regex");
+        continue;
+      }
+      auto extractor =
+          slot.builtin().empty()
+              ? SlotExtractor::FromRegex(slot.name(), slot.regex())
+              : SlotExtractor::Builtin(slot.name(), slot.builtin());
+      if (!extractor.ok()) {
+        builder.Problem(
+            positions.Find(slot, slot.builtin().empty() ? "regex" : "builtin"),
+            extractor.status().message());
+        continue;
+      }
+      compiled.slots.push_back(std::move(*extractor));
+    }
+    classifier->intents_.push_back(std::move(compiled));
+  }
+  if (!builder.problems_.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(builder.problems_, "\n"));
+  }
+
+  absl::StatusOr<std::unique_ptr<const TermMatcher>> matcher =
+      TermMatcher::Create(builder.terms_);
+  if (!matcher.ok()) return matcher.status();
+  classifier->matcher_ = std::move(*matcher);
+  for (const TermMatcher::Fallback& fallback : classifier->matcher_->fallbacks()) {
+    classifier->notices_.push_back(ErrorAt(
+        builder.term_sources_[fallback.pattern],
+        absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
+                     "); it is matched with RE2, which is slower")));
+  }
+  classifier->signals_of_term_.resize(builder.terms_.size());
+  for (size_t s = 0; s < classifier->signals_.size(); ++s) {
+    for (const auto& group : classifier->signals_[s].groups) {
+      for (int term : group) {
+        auto& list = classifier->signals_of_term_[term];
+        if (list.empty() || list.back() != static_cast<int>(s)) {
+          list.push_back(static_cast<int>(s));
+        }
+      }
+    }
+  }
+  return std::unique_ptr<const IntentClassifier>(std::move(classifier));
+}
+
+Classification IntentClassifier::Classify(const NormalizedText& text) const {
+  Classification result;
+  std::vector<int> hits;
+  matcher_->Match(text.text, &hits);
+  if (hits.empty()) {
+    result.decision = "no signal fired";
+    return result;
+  }
+  std::vector<bool> term_fired(matcher_->pattern_count(), false);
+  for (int term : hits) term_fired[term] = true;
+
+  std::vector<int> candidates;
+  for (int term : hits) {
+    for (int s : signals_of_term_[term]) candidates.push_back(s);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+
+  std::vector<double> miss(intents_.size(), 1.0);  // Product of (1 - w).
+  std::vector<bool> vetoed(intents_.size(), false);
+  for (int s : candidates) {
+    const Signal& signal = signals_[s];
+    const bool fired = std::all_of(
+        signal.groups.begin(), signal.groups.end(), [&](const auto& group) {
+          return std::any_of(group.begin(), group.end(),
+                             [&](int term) { return term_fired[term]; });
+        });
+    if (!fired) continue;
+    result.fired.push_back({signal.intent, signal.veto, signal.weight,
+                            &signal.source, &signal.text});
+    if (signal.veto) {
+      vetoed[signal.intent] = true;
+    } else {
+      miss[signal.intent] *= 1.0 - signal.weight;
+    }
+  }
+  for (size_t i = 0; i < intents_.size(); ++i) {
+    if (miss[i] < 1.0 && !vetoed[i]) {
+      result.ranked.push_back({static_cast<int>(i), 1.0 - miss[i]});
+    }
+  }
+  std::sort(result.ranked.begin(), result.ranked.end(),
+            [this](const RankedIntent& a, const RankedIntent& b) {
+              if (std::abs(a.score - b.score) > kEpsilon) return a.score > b.score;
+              const v1::Intent& x = intents_[a.intent].spec;
+              const v1::Intent& y = intents_[b.intent].spec;
+              if (x.priority() != y.priority()) return x.priority() > y.priority();
+              return x.id() < y.id();
+            });
+
+  if (result.ranked.empty()) {
+    result.decision = "every intent that fired was vetoed";
+    return result;
+  }
+  const RankedIntent& top = result.ranked[0];
+  const v1::Intent& top_spec = intents_[top.intent].spec;
+  if (top.score + kEpsilon < scoring_.min_score()) {
+    result.decision = absl::StrFormat("no intent: best is %s at %.2f, below min_score %.2f",
+                                      top_spec.id(), top.score, scoring_.min_score());
+    return result;
+  }
+  if (result.ranked.size() > 1) {
+    const RankedIntent& second = result.ranked[1];
+    const v1::Intent& second_spec = intents_[second.intent].spec;
+    const double lead = top.score - second.score;
+    if (lead + kEpsilon < scoring_.margin() &&
+        top_spec.priority() <= second_spec.priority()) {
+      result.decision = absl::StrFormat(
+          "no intent: %s %.2f and %s %.2f are closer than margin %.2f",
+          top_spec.id(), top.score, second_spec.id(), second.score,
+          scoring_.margin());
+      return result;
+    }
+    result.chosen = top.intent;
+    result.decision = absl::StrFormat("chose %s: %.2f, leads %s by %.2f%s", top_spec.id(),
+                                      top.score, second_spec.id(), lead,
+                                      lead + kEpsilon < scoring_.margin() ? " (higher priority)" : "");
+    return result;
+  }
+  result.chosen = top.intent;
+  result.decision = absl::StrFormat("chose %s: %.2f, the only candidate", top_spec.id(), top.score);
+  return result;
+}
+
+std::vector<SlotValue> IntentClassifier::ExtractSlots(
+    int intent, const NormalizedText& text, absl::string_view original) const {
+  std::vector<SlotValue> values;
+  for (const auto& extractor : intents_[intent].slots) {
+    std::optional<SlotValue> value = extractor->Extract(text, original);
+    if (value) values.push_back(std::move(*value));
+  }
+  return values;
+}
+
+std::optional<int> IntentClassifier::FindIntent(absl::string_view id) const {
+  for (size_t i = 0; i < intents_.size(); ++i) {
+    if (intents_[i].spec.id() == id) return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace firstline

@@ -1,0 +1,110 @@
+// Decides which intent a message has, for one locale.
+//
+//   auto classifier = IntentClassifier::Create(options, intents, positions);
+//   Classification c = (*classifier)->Classify(normalized);
+//   if (c.chosen) std::cout << (*classifier)->intent(*c.chosen).id();
+//
+// Every signal of every intent becomes one or more terms (regular
+// expressions); all terms of the locale are matched in one Hyperscan scan,
+// then signals are evaluated over the terms that fired and scored as
+// intents/README.md describes.
+#ifndef FIRSTLINE_SERVICE_MATCHING_CLASSIFIER_H_
+#define FIRSTLINE_SERVICE_MATCHING_CLASSIFIER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "firstline/v1/rule_files.pb.h"
+#include "service/content/source_map.h"
+#include "service/matching/slot_extractor.h"
+#include "service/matching/term_matcher.h"
+#include "service/text/normalizer.h"
+
+namespace firstline {
+
+struct ClassifierOptions {
+  std::string locale;  // Picks the stemmer, e.g. "en".
+  v1::Scoring scoring;
+};
+
+// A signal or veto that fired for a message.
+struct FiredSignal {
+  int intent;
+  bool veto;
+  double weight;
+  const SourcePosition* source;
+  const std::string* text;  // The signal as written.
+};
+
+struct RankedIntent {
+  int intent;  // Index into the classifier's intents.
+  double score;
+};
+
+struct Classification {
+  // Intents with a score above zero, best first.
+  std::vector<RankedIntent> ranked;
+  // The intent chosen, as an index into the classifier's intents.
+  std::optional<int> chosen;
+  std::vector<FiredSignal> fired;
+  // One line for people: why this decision.
+  std::string decision;
+};
+
+class IntentClassifier {
+ public:
+  // Compiles `intents` (which must outlive nothing: all is copied). On error
+  // returns INVALID_ARGUMENT listing every problem as file:line:col: message,
+  // one per line. Patterns that fell back to RE2 are listed in notices().
+  static absl::StatusOr<std::unique_ptr<const IntentClassifier>> Create(
+      const ClassifierOptions& options,
+      const std::vector<const v1::Intent*>& intents,
+      const SourceMap& positions);
+
+  // Scores `text` (normalised). Thread-safe.
+  Classification Classify(const NormalizedText& text) const;
+
+  // The slots of `intent` found in the text.
+  std::vector<SlotValue> ExtractSlots(int intent, const NormalizedText& text,
+                                      absl::string_view original) const;
+
+  int intent_count() const { return static_cast<int>(intents_.size()); }
+  const v1::Intent& intent(int index) const { return intents_[index].spec; }
+  // Index of the intent with this id, or nothing.
+  std::optional<int> FindIntent(absl::string_view id) const;
+  // Things an editor should know that are not errors, e.g. RE2 fallbacks,
+  // as file:line:col: message.
+  const std::vector<std::string>& notices() const { return notices_; }
+  size_t term_count() const { return matcher_->pattern_count(); }
+
+ private:
+  // A signal compiled: it fires when every group has a term that fired.
+  struct Signal {
+    int intent;
+    bool veto;
+    double weight;
+    std::vector<std::vector<int>> groups;  // Term ids; any one of a group.
+    SourcePosition source;
+    std::string text;
+  };
+  struct CompiledIntent {
+    v1::Intent spec;
+    std::vector<std::unique_ptr<const SlotExtractor>> slots;
+  };
+
+  IntentClassifier() = default;
+
+  v1::Scoring scoring_;
+  std::vector<CompiledIntent> intents_;
+  std::vector<Signal> signals_;
+  std::vector<std::vector<int>> signals_of_term_;
+  std::unique_ptr<const TermMatcher> matcher_;
+  std::vector<std::string> notices_;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_MATCHING_CLASSIFIER_H_

@@ -1,0 +1,175 @@
+#include "service/matching/phrase_compiler.h"
+
+#include <libstemmer.h>
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/matching/re2_piece.h"
+
+namespace firstline {
+namespace {
+
+// Words this short match exactly: stems of two or three letters would match
+// far too much ("my" would match "myself", "он" would match "она").
+constexpr int kExactWordLength = 3;
+// Letters that may follow a stem: enough for the endings of Russian and
+// English ("заказами", "delivered").
+constexpr int kMinEndingLength = 4;
+
+std::vector<UChar32> CodePoints(absl::string_view text) {
+  std::vector<UChar32> out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0) out.push_back(c);
+  }
+  return out;
+}
+
+std::string Utf8(const std::vector<UChar32>& code_points, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count && i < code_points.size(); ++i) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH,
+              code_points[i], error);
+    if (error) continue;
+    out.append(buffer, length);
+  }
+  return out;
+}
+
+bool AllLetters(const std::vector<UChar32>& code_points) {
+  return std::all_of(code_points.begin(), code_points.end(),
+                     [](UChar32 c) { return u_isalpha(c); });
+}
+
+std::string WholeWord(absl::string_view body) {
+  return absl::StrCat("(?:^|", kNonWordChar, ")(?:", body, ")(?:",
+                      kNonWordChar, "|$)");
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<PhraseCompiler>> PhraseCompiler::Create(
+    absl::string_view locale) {
+  sb_stemmer* stemmer = sb_stemmer_new(std::string(locale).c_str(), "UTF_8");
+  if (stemmer == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("no stemmer for locale '", locale, "'"));
+  }
+  return std::unique_ptr<PhraseCompiler>(new PhraseCompiler(stemmer));
+}
+
+PhraseCompiler::~PhraseCompiler() { sb_stemmer_delete(stemmer_); }
+
+std::string PhraseCompiler::Word(absl::string_view word) {
+  if (absl::ConsumePrefix(&word, "=")) return RE2::QuoteMeta(Re2Piece(word));
+  if (absl::ConsumeSuffix(&word, "*")) {
+    return absl::StrCat(RE2::QuoteMeta(Re2Piece(word)), kWordChar, "*");
+  }
+  const std::vector<UChar32> letters = CodePoints(word);
+  if (letters.size() <= kExactWordLength || !AllLetters(letters)) {
+    return RE2::QuoteMeta(Re2Piece(word));
+  }
+  const sb_symbol* stemmed = sb_stemmer_stem(
+      stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+      static_cast<int>(word.size()));
+  const std::vector<UChar32> stem = CodePoints(absl::string_view(
+      reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_)));
+  // The stemmer may rewrite the end of a stem ("delivery" -> "deliveri"):
+  // keep only what the stem and the word share.
+  size_t shared = 0;
+  while (shared < stem.size() && stem[shared] == letters[shared]) ++shared;
+  if (shared < kExactWordLength) return RE2::QuoteMeta(Re2Piece(word));
+  const size_t ending =
+      std::max<size_t>(kMinEndingLength, letters.size() - shared + 2);
+  return absl::StrCat(Utf8(letters, shared), "[a-zа-яё]{0,", ending, "}");
+}
+
+absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(phrase, ' ', absl::SkipWhitespace());
+  if (words.empty()) return absl::InvalidArgumentError("the phrase is empty");
+  if (words.front() == "..." || words.back() == "...") {
+    return absl::InvalidArgumentError(
+        "'...' goes between two words, not at the start or end of a phrase");
+  }
+  const std::string separator = absl::StrCat(kNonWordChar, "+");
+  const std::string gap = absl::StrCat(kNonWordChar, "+(?:", kWordChar, "+",
+                                       kNonWordChar, "+){0,3}");
+  std::string body;
+  bool gap_next = false;
+  for (absl::string_view word : words) {
+    if (word == "...") {
+      if (gap_next) {
+        return absl::InvalidArgumentError("'...' twice in a row");
+      }
+      gap_next = true;
+      continue;
+    }
+    for (UChar32 c : CodePoints(word)) {
+      if (u_isupper(c) || c == 0x0451) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "'", word,
+            "' has a capital letter or 'ё'; messages are matched in lower "
+            "case with 'е' for 'ё'"));
+      }
+    }
+    if (!body.empty()) body += gap_next ? gap : separator;
+    gap_next = false;
+    body += Word(word);
+  }
+  return WholeWord(body);
+}
+
+absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
+  std::string body;
+  bool in_class = false;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {
+      const char next = regex[++i];
+      if (next == 'b' || next == 'B') {
+        return absl::InvalidArgumentError(
+            "\\b is not needed: word boundaries are added around every regex");
+      }
+      if (next == 'w') {
+        body += in_class ? "0-9a-zа-яё_" : kWordChar;
+      } else if (next == 'W' && !in_class) {
+        body += kNonWordChar;
+      } else if (next == 'W') {
+        return absl::InvalidArgumentError(
+            "\\W cannot stand inside [...]; write the characters out");
+      } else {
+        body += c;
+        body += next;
+      }
+      continue;
+    }
+    if (c == '[' && !in_class) {
+      in_class = true;
+      body += c;
+      // A ']' right after '[' or '[^' is a literal.
+      if (i + 1 < regex.size() && regex[i + 1] == '^') body += regex[++i];
+      if (i + 1 < regex.size() && regex[i + 1] == ']') body += regex[++i];
+      continue;
+    }
+    if (c == ']' && in_class) in_class = false;
+    body += c;
+  }
+  return WholeWord(body);
+}
+
+}  // namespace firstline

@@ -1,0 +1,60 @@
+// Turns the word and phrase syntax of intent files into regular expressions
+// that match whole words over normalised text (see intents/README.md).
+//
+//   auto compiler = PhraseCompiler::Create("ru");
+//   absl::StatusOr<std::string> re = (*compiler)->Phrase("где ... заказ");
+//   // Matches "где мой заказ", "где же мой последний заказ" ...
+//
+// Word boundaries and word characters are spelled out as explicit classes
+// (kWordChar), because Hyperscan rejects \b under Unicode mode and Unicode
+// \w multiplies its compile time, while RE2's \b and \w are ASCII-only.
+#ifndef FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
+#define FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+struct sb_stemmer;
+
+namespace firstline {
+
+// A letter, digit or underscore of English or Russian normalised text.
+inline constexpr char kWordChar[] = "[0-9a-zа-яё_]";
+inline constexpr char kNonWordChar[] = "[^0-9a-zа-яё_]";
+
+// Compiles phrases for one locale. Not thread-safe (the stemmer keeps state).
+class PhraseCompiler {
+ public:
+  // `locale` names a Snowball stemmer ("en", "ru", ...). INVALID_ARGUMENT
+  // when there is none for it.
+  static absl::StatusOr<std::unique_ptr<PhraseCompiler>> Create(
+      absl::string_view locale);
+  ~PhraseCompiler();
+  PhraseCompiler(const PhraseCompiler&) = delete;
+  PhraseCompiler& operator=(const PhraseCompiler&) = delete;
+
+  // The regular expression for one phrase, whole words, boundaries included.
+  // Words match with their endings; "=word" exactly; "word*" as a prefix;
+  // "..." stands for up to three words. INVALID_ARGUMENT explains a phrase
+  // that cannot be compiled.
+  absl::StatusOr<std::string> Phrase(absl::string_view phrase);
+
+  // An editor's regular expression made whole-word: boundaries added around
+  // it, \w and \W spelled out. INVALID_ARGUMENT for \b and \B.
+  static absl::StatusOr<std::string> Regex(absl::string_view regex);
+
+ private:
+  explicit PhraseCompiler(sb_stemmer* stemmer) : stemmer_(stemmer) {}
+
+  // The regex for one word of a phrase, without boundaries.
+  std::string Word(absl::string_view word);
+
+  sb_stemmer* stemmer_;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_

@@ -1,0 +1,46 @@
+#include "service/server/conversation_service.h"
+
+#include "service/server/request_validation.h"
+
+namespace firstline {
+namespace {
+
+grpc::Status ToGrpc(const absl::Status& status) {
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                      std::string(status.message()));
+}
+
+}  // namespace
+
+ConversationService::ConversationService(std::shared_ptr<const Engine> engine)
+    : engine_(std::move(engine)) {}
+
+void ConversationService::SetEngine(std::shared_ptr<const Engine> engine) {
+  engine_.store(std::move(engine));
+}
+
+std::shared_ptr<const Engine> ConversationService::engine() const {
+  return engine_.load();
+}
+
+grpc::Status ConversationService::SendMessage(
+    grpc::ServerContext* /*context*/, const v1::SendMessageRequest* request,
+    v1::SendMessageResponse* response) {
+  const std::shared_ptr<const Engine> engine = engine_.load();
+  absl::StatusOr<std::string> locale = ValidateSendMessage(*request, *engine);
+  if (!locale.ok()) return ToGrpc(locale.status());
+  *response = engine->Respond(*request, *locale);
+  return grpc::Status::OK;
+}
+
+grpc::Status ConversationService::Classify(grpc::ServerContext* /*context*/,
+                                           const v1::ClassifyRequest* request,
+                                           v1::ClassifyResponse* response) {
+  const std::shared_ptr<const Engine> engine = engine_.load();
+  absl::StatusOr<std::string> locale = ValidateClassify(*request, *engine);
+  if (!locale.ok()) return ToGrpc(locale.status());
+  *response = engine->Classify(request->text(), *locale, request->include_trace());
+  return grpc::Status::OK;
+}
+
+}  // namespace firstline

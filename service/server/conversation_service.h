@@ -1,0 +1,37 @@
+// The gRPC ConversationService (proto/firstline/v1/conversation.proto):
+// validates each request and answers it with the current engine.
+#ifndef FIRSTLINE_SERVICE_SERVER_CONVERSATION_SERVICE_H_
+#define FIRSTLINE_SERVICE_SERVER_CONVERSATION_SERVICE_H_
+
+#include <atomic>
+#include <memory>
+
+#include "firstline/v1/conversation.grpc.pb.h"
+#include "service/engine/engine.h"
+
+namespace firstline {
+
+class ConversationService final : public v1::ConversationService::Service {
+ public:
+  // Requires a non-null engine.
+  explicit ConversationService(std::shared_ptr<const Engine> engine);
+
+  // Makes `engine` serve every request that starts from now on; requests in
+  // flight finish on the engine they started with.
+  void SetEngine(std::shared_ptr<const Engine> engine);
+  std::shared_ptr<const Engine> engine() const;
+
+  grpc::Status SendMessage(grpc::ServerContext* context,
+                           const v1::SendMessageRequest* request,
+                           v1::SendMessageResponse* response) override;
+  grpc::Status Classify(grpc::ServerContext* context,
+                        const v1::ClassifyRequest* request,
+                        v1::ClassifyResponse* response) override;
+
+ private:
+  std::atomic<std::shared_ptr<const Engine>> engine_;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_SERVER_CONVERSATION_SERVICE_H_

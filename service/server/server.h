@@ -1,0 +1,57 @@
+// The firstline gRPC server: the conversation service, gRPC health checking
+// and server reflection on one port.
+//
+//   auto server = Server::Start({.address = "127.0.0.1:0"}, engine);
+//   int port = (*server)->port();
+//   ...
+//   (*server)->Shutdown();
+#ifndef FIRSTLINE_SERVICE_SERVER_SERVER_H_
+#define FIRSTLINE_SERVICE_SERVER_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "service/engine/engine.h"
+#include "service/server/conversation_service.h"
+
+namespace grpc {
+class Server;
+}
+
+namespace firstline {
+
+struct ServerOptions {
+  // host:port; port 0 picks a free one (see Server::port).
+  std::string address = "127.0.0.1:50051";
+};
+
+class Server {
+ public:
+  // Starts serving `engine` (non-null). UNAVAILABLE when the address cannot
+  // be bound.
+  static absl::StatusOr<std::unique_ptr<Server>> Start(
+      const ServerOptions& options, std::shared_ptr<const Engine> engine);
+  ~Server();
+
+  // The port actually bound.
+  int port() const { return port_; }
+  ConversationService& conversation_service() { return *service_; }
+
+  // Blocks until Shutdown() is called from another thread.
+  void Wait();
+  // Stops accepting calls, lets calls in flight finish (up to a few
+  // seconds), then returns. Health checks report NOT_SERVING meanwhile.
+  void Shutdown();
+
+ private:
+  Server() = default;
+
+  std::unique_ptr<ConversationService> service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_SERVER_SERVER_H_

@@ -1,0 +1,209 @@
+#include "service/text/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace firstline {
+namespace {
+
+// One character on its way through the stages, with the original bytes it
+// stands for.
+struct Char {
+  UChar32 code;
+  uint32_t begin;
+  uint32_t end;
+};
+
+bool IsCyrillic(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
+bool IsLatin(UChar32 c) { return (c >= 'a' && c <= 'z'); }
+
+// Lower-case letters that look the same in Latin and Cyrillic script
+// (upper-case look-alikes such as H/Н or B/В arrive here lower-cased).
+constexpr std::pair<UChar32, UChar32> kLookAlikes[] = {
+    {'a', 0x0430}, {'b', 0x0432}, {'c', 0x0441}, {'e', 0x0435},
+    {'h', 0x043D}, {'k', 0x043A}, {'m', 0x043C}, {'o', 0x043E},
+    {'p', 0x0440}, {'t', 0x0442}, {'x', 0x0445}, {'y', 0x0443},
+};
+
+UChar32 LatinToCyrillic(UChar32 c) {
+  for (const auto& [latin, cyrillic] : kLookAlikes) {
+    if (c == latin) return cyrillic;
+  }
+  return c;
+}
+
+UChar32 CyrillicToLatin(UChar32 c) {
+  for (const auto& [latin, cyrillic] : kLookAlikes) {
+    if (c == cyrillic) return latin;
+  }
+  return c;
+}
+
+bool IsInvisible(UChar32 c) {
+  // Format characters (zero-width space and joiners, soft hyphen, BOM,
+  // direction marks) and variation selectors carry nothing to match.
+  return u_charType(c) == U_FORMAT_CHAR || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || u_iscntrl(c); }
+
+// Decodes UTF-8, applies NFKC per normalisation segment (so every output
+// character keeps the source range of its segment), lower-cases, folds ё,
+// drops invisible characters and collapses white space.
+std::vector<Char> Decode(const icu::Normalizer2& nfkc, absl::string_view text) {
+  std::vector<Char> out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  bool pending_space = false;
+  auto emit = [&](UChar32 c, uint32_t begin, uint32_t end) {
+    if (IsInvisible(c)) return;
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      return;
+    }
+    if (pending_space) {
+      out.push_back({' ', begin, begin});
+      pending_space = false;
+    }
+    c = u_tolower(c);
+    if (c == 0x0451) c = 0x0435;  // ё -> е
+    out.push_back({c, begin, end});
+  };
+
+  int32_t i = 0;
+  while (i < length) {
+    // A segment runs from one character with a normalisation boundary
+    // before it to the next; ASCII is its own segment and stable under NFKC.
+    const int32_t segment_begin = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) continue;
+    if (c < 0x80) {
+      emit(c, segment_begin, i);
+      continue;
+    }
+    icu::UnicodeString segment(c);
+    while (i < length) {
+      int32_t next = i;
+      UChar32 d;
+      U8_NEXT(bytes, next, length, d);
+      if (d < 0 || nfkc.hasBoundaryBefore(d)) break;
+      segment.append(d);
+      i = next;
+    }
+    UErrorCode error = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfkc.normalize(segment, error);
+    if (U_FAILURE(error)) normalized = segment;
+    for (int32_t k = 0; k < normalized.length();) {
+      UChar32 n = normalized.char32At(k);
+      k += U16_LENGTH(n);
+      emit(n, segment_begin, i);
+    }
+  }
+  return out;
+}
+
+// Within each word that mixes scripts, turns the look-alike letters of the
+// smaller script into the larger one: "зaказ" with a Latin "a" is "заказ".
+void FoldLookAlikes(std::vector<Char>& chars) {
+  size_t word_begin = 0;
+  while (word_begin < chars.size()) {
+    size_t word_end = word_begin;
+    int cyrillic = 0;
+    int latin = 0;
+    while (word_end < chars.size() && u_isalpha(chars[word_end].code)) {
+      cyrillic += IsCyrillic(chars[word_end].code);
+      latin += IsLatin(chars[word_end].code);
+      ++word_end;
+    }
+    if (cyrillic > 0 && latin > 0 && cyrillic != latin) {
+      for (size_t k = word_begin; k < word_end; ++k) {
+        UChar32& c = chars[k].code;
+        c = cyrillic > latin ? LatinToCyrillic(c) : CyrillicToLatin(c);
+      }
+    }
+    word_begin = std::max(word_end, word_begin + 1);
+  }
+}
+
+// "приииивет" -> "привет": three or more of one letter become one. Two stay
+// ("класс", "good").
+std::vector<Char> CollapseRepeats(const std::vector<Char>& chars) {
+  std::vector<Char> out;
+  out.reserve(chars.size());
+  for (size_t i = 0; i < chars.size();) {
+    size_t run = 1;
+    while (i + run < chars.size() && chars[i + run].code == chars[i].code) {
+      ++run;
+    }
+    if (run >= 3 && u_isalpha(chars[i].code)) {
+      out.push_back({chars[i].code, chars[i].begin, chars[i + run - 1].end});
+    } else {
+      out.insert(out.end(), chars.begin() + i, chars.begin() + i + run);
+    }
+    i += run;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> NormalizedText::SourceRange(size_t begin,
+                                                      size_t end) const {
+  return {source_begin[begin], source_end[end - 1]};
+}
+
+absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  if (U_FAILURE(error)) {
+    return absl::InternalError(
+        absl::StrCat("ICU has no NFKC data: ", u_errorName(error)));
+  }
+  return std::unique_ptr<Normalizer>(new Normalizer(nfkc));
+}
+
+NormalizedText Normalizer::Normalize(absl::string_view text) const {
+  std::vector<Char> chars = Decode(*nfkc_, text);
+  FoldLookAlikes(chars);
+  chars = CollapseRepeats(chars);
+
+  NormalizedText result;
+  result.text.reserve(text.size());
+  result.source_begin.reserve(text.size());
+  result.source_end.reserve(text.size());
+  for (const Char& c : chars) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH,
+              c.code, error);
+    if (error) continue;
+    result.text.append(buffer, length);
+    result.source_begin.insert(result.source_begin.end(), length, c.begin);
+    result.source_end.insert(result.source_end.end(), length, c.end);
+  }
+  return result;
+}
+
+bool IsValidUtf8(absl::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  if (text.size() > static_cast<size_t>(INT32_MAX)) return false;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace firstline

@@ -1,0 +1,82 @@
+#include "service/text/normalizer.h"
+
+#include "gtest/gtest.h"
+
+namespace firstline {
+namespace {
+
+class NormalizerTest : public ::testing::Test {
+ protected:
+  std::string Norm(absl::string_view text) {
+    return normalizer_->Normalize(text).text;
+  }
+  std::unique_ptr<Normalizer> normalizer_ = *Normalizer::Create();
+};
+
+TEST_F(NormalizerTest, LowerCasesCyrillicAndLatin) {
+  EXPECT_EQ(Norm("Где мой ЗАКАЗ? Order NOW"), "где мой заказ? order now");
+}
+
+TEST_F(NormalizerTest, FoldsYoToYe) { EXPECT_EQ(Norm("Ёлка ещё"), "елка еще"); }
+
+TEST_F(NormalizerTest, RemovesInvisibleCharacters) {
+  EXPECT_EQ(Norm("за\u200Bказ\u00AD\uFEFF"), "заказ");
+}
+
+TEST_F(NormalizerTest, CollapsesAndTrimsWhiteSpace) {
+  EXPECT_EQ(Norm("  where \t\n is\u00A0\u00A0my   order  "),
+            "where is my order");
+}
+
+TEST_F(NormalizerTest, FoldsLatinLookAlikesInsideCyrillicWords) {
+  // "заказ" with a Latin "a", and "НОМЕР" written with Latin H, O, M, E, P.
+  EXPECT_EQ(Norm("зaказ HOMEP"), "заказ homep");
+  EXPECT_EQ(Norm("зaказ НOМEР"), "заказ номер");
+}
+
+TEST_F(NormalizerTest, FoldsCyrillicLookAlikesInsideLatinWords) {
+  // "order" with a Cyrillic "о" and "е".
+  EXPECT_EQ(Norm("\u043Ert\u0435r"), "orter");
+  EXPECT_EQ(Norm("\u043Erd\u0435r"), "order");
+}
+
+TEST_F(NormalizerTest, CollapsesLettersRepeatedThreeTimesOrMore) {
+  EXPECT_EQ(Norm("Приииивет, heeeello"), "привет, hello");
+  EXPECT_EQ(Norm("класс good 1000"), "класс good 1000");
+}
+
+TEST_F(NormalizerTest, AppliesNfkc) {
+  // Full-width letters and a ligature.
+  EXPECT_EQ(Norm("\uFF21\uFF22 \uFB01le"), "ab file");
+  // "й" written as "и" plus a combining breve.
+  EXPECT_EQ(Norm("мои\u0306"), "мой");
+}
+
+TEST_F(NormalizerTest, MapsBackToTheOriginalText) {
+  const std::string original = "Заказ  №  AB-12345, ПРИИИВЕТ";
+  NormalizedText n = normalizer_->Normalize(original);
+  size_t at = n.text.find("ab-12345");
+  ASSERT_NE(at, std::string::npos);
+  auto [begin, end] = n.SourceRange(at, at + 8);
+  EXPECT_EQ(original.substr(begin, end - begin), "AB-12345");
+  at = n.text.find("привет");
+  ASSERT_NE(at, std::string::npos);
+  std::tie(begin, end) = n.SourceRange(at, at + std::string("привет").size());
+  EXPECT_EQ(original.substr(begin, end - begin), "ПРИИИВЕТ");
+}
+
+TEST_F(NormalizerTest, DropsInvalidBytesWithoutCrashing) {
+  EXPECT_EQ(Norm("ab\xFF\xFE" "cd"), "abcd");
+  EXPECT_EQ(Norm(""), "");
+}
+
+TEST(IsValidUtf8Test, AcceptsWellFormedAndRejectsTheRest) {
+  EXPECT_TRUE(IsValidUtf8("привет, hello 👋"));
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // Overlong "/".
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // A surrogate.
+  EXPECT_FALSE(IsValidUtf8("abc\xD0"));        // Cut short.
+}
+
+}  // namespace
+}  // namespace firstline
