@@ -1,1 +1,106 @@
+#include "service/answer/answer_book.h"
+
+#include <set>
+
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/content/yaml_reader.h"
+#include "tests/testing/temp_pack.h"
+
+namespace firstline {
+namespace {
+
+using ::testing::HasSubstr;
+
+class AnswerBookTest : public ::testing::Test {
+ protected:
+  absl::StatusOr<std::unique_ptr<const AnswerBook>> Compile(const std::string& yaml) {
+    absl::Status read = ReadYaml("rules/en/t.yaml", yaml, &file_, &positions_);
+    if (!read.ok()) return read;
+    return AnswerBook::Create({.chat_max_chars = 100}, {&file_},
+                              {{"track_order", {"order_id"}}, {"cancel_order", {}}},
+                              positions_);
+  }
+  v1::AnswerFile file_;
+  SourceMap positions_;
+};
+
+TEST_F(AnswerBookTest, RotatesVariantsThatCanBeFilled) {
+  auto book = Compile(testing::kMinimalAnswersYaml);
+  ASSERT_TRUE(book.ok()) << book.status();
+  AnswerContext with_order{v1::CHANNEL_CHAT, "", {{"order_id", "A-1"}}};
+  std::set<std::string> seen;
+  for (int i = 0; i < 4; ++i) {
+    seen.insert((*book)->Render("track_order", with_order).messages[0].text());
+  }
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre(
+                        "Order A-1 is in My account > Orders.",
+                        "Your orders are in My account > Orders."));
+  // Without the slot only the variant that needs none is used.
+  AnswerContext without{v1::CHANNEL_CHAT, "", {}};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ((*book)->Render("track_order", without).messages[0].text(),
+              "Your orders are in My account > Orders.");
+  }
+}
+
+TEST_F(AnswerBookTest, EmailIsOneDressedMessage) {
+  auto book = *Compile(testing::kMinimalAnswersYaml);
+  RenderedAnswer named = book->Render("cancel_order", {v1::CHANNEL_EMAIL, "Anna", {}});
+  ASSERT_EQ(named.messages.size(), 1u);
+  EXPECT_EQ(named.messages[0].text(),
+            "Hello Anna,\n\nCancel it in My account > Orders.\n\nBest regards,\nMinimal Shop");
+  RenderedAnswer anonymous = book->Render("cancel_order", {v1::CHANNEL_HELPDESK, "", {}});
+  EXPECT_THAT(anonymous.messages[0].text(), ::testing::StartsWith("Hello,\n\n"));
+}
+
+TEST_F(AnswerBookTest, QuickRepliesAndActionComeWithTheAnswer) {
+  auto book = *Compile(testing::kMinimalAnswersYaml);
+  RenderedAnswer fallback = book->Render(kFallbackAnswer, {});
+  EXPECT_EQ(fallback.action, v1::ANSWER_ACTION_ASK);
+  ASSERT_EQ(fallback.messages.back().quick_replies_size(), 2);
+  EXPECT_EQ(fallback.messages.back().quick_replies(0).value(), "Track an order");
+  EXPECT_EQ(fallback.messages.back().quick_replies(1).value(), "cancel my order");
+}
+
+TEST_F(AnswerBookTest, LongChatAnswersAreSplit) {
+  auto book = *Compile(R"(locale: en
+answers:
+  - intent: cancel_order
+    variants: ["Open the order page and press Cancel next to the order you want to stop. The refund goes back to your card in a few days. You get an e-mail when it is done."]
+  - intent: track_order
+    variants: ["x"]
+)");
+  RenderedAnswer answer = book->Render("cancel_order", {v1::CHANNEL_CHAT, "", {}});
+  EXPECT_GE(answer.messages.size(), 2u);
+  for (const auto& message : answer.messages) EXPECT_LE(message.text().size(), 100u);
+}
+
+TEST_F(AnswerBookTest, VariablesNothingCanFillAreLoadErrors) {
+  auto book = Compile(R"(locale: en
+facts:
+  name: Shop
+answers:
+  - intent: track_order
+    variants: ["In {shop.orders_page}"]
+  - intent: cancel_order
+    variants: ["Order {slot.order_id}"]
+  - intent: get_refund
+    variants: ["x"]
+  - intent: fallback
+    variants: ["Hi {customer.name}"]
+  - intent: fallback
+    variants: ["again"]
+)");
+  ASSERT_FALSE(book.ok());
+  const std::string message(book.status().message());
+  EXPECT_THAT(message, HasSubstr("t.yaml:6:16: {shop.orders_page}: no fact 'orders_page'"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:8:16: {slot.order_id}: the intent declares no "
+                                 "slot 'order_id'"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:9:13: no intent 'get_refund' in this locale"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:12:15: every variant needs {customer.name} or a slot"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:13:13: intent 'fallback' is answered twice"));
+}
+
+}  // namespace
+}  // namespace firstline

@@ -97,14 +97,15 @@ class Builder {
     }
     if (!spec.regex().empty()) {
       const SourcePosition regex_at = positions_.Find(spec, "regex");
+      // Check the regex as the editor wrote it, so the error shows their text.
+      RE2 as_written(spec.regex(), RE2::Quiet);
+      if (!as_written.ok()) {
+        Problem(regex_at, absl::StrCat("bad regex: ", as_written.error()));
+        return false;
+      }
       absl::StatusOr<std::string> regex = PhraseCompiler::Regex(spec.regex());
       if (!regex.ok()) {
         Problem(regex_at, regex.status().message());
-        return false;
-      }
-      RE2 check(*regex, RE2::Quiet);
-      if (!check.ok()) {
-        Problem(regex_at, absl::StrCat("bad regex: ", check.error()));
         return false;
       }
       groups->push_back({Term(*regex, regex_at)});

@@ -1,1 +1,170 @@
+#include "service/matching/classifier.h"
+
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/content/yaml_reader.h"
+
+namespace firstline {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Compiles intents written as an IntentFile in YAML.
+class ClassifierTest : public ::testing::Test {
+ protected:
+  absl::StatusOr<std::unique_ptr<const IntentClassifier>> Compile(
+      const std::string& yaml) {
+    absl::Status read = ReadYaml("intents/en/t.yaml", yaml, &file_, &positions_);
+    if (!read.ok()) return read;
+    std::vector<const v1::Intent*> intents;
+    for (const v1::Intent& intent : file_.intents()) intents.push_back(&intent);
+    ClassifierOptions options{"en", {}};
+    options.scoring.set_default_weight(0.8);
+    options.scoring.set_min_score(0.5);
+    options.scoring.set_margin(0.1);
+    return IntentClassifier::Create(options, intents, positions_);
+  }
+
+  // The chosen intent's id, or "" for none.
+  std::string Choose(const IntentClassifier& classifier, const std::string& text) {
+    Classification c = classifier.Classify(normalizer_->Normalize(text));
+    return c.chosen ? classifier.intent(*c.chosen).id() : "";
+  }
+
+  v1::IntentFile file_;
+  SourceMap positions_;
+  std::unique_ptr<Normalizer> normalizer_ = *Normalizer::Create();
+};
+
+constexpr char kOrders[] = R"(locale: en
+intents:
+  - id: track_order
+    signals:
+      - phrases: [where ... order, track my order]
+      - all: [track | trace, order | parcel]
+    vetoes:
+      - phrases: [cancel]
+  - id: cancel_order
+    signals:
+      - all: [cancel, order | purchase]
+  - id: check_cancellation_fee
+    signals:
+      - all: [cancel, fee | charge]
+        weight: 0.9
+  - id: vague
+    signals:
+      - phrases: [help]
+        weight: 0.3
+)";
+
+TEST_F(ClassifierTest, ChoosesTheIntentWhoseSignalsFire) {
+  auto classifier = Compile(kOrders);
+  ASSERT_TRUE(classifier.ok()) << classifier.status();
+  EXPECT_EQ(Choose(**classifier, "Where is my ORDER?"), "track_order");
+  EXPECT_EQ(Choose(**classifier, "please trace the parcel"), "track_order");
+  EXPECT_EQ(Choose(**classifier, "I want to cancel this purchase"), "cancel_order");
+  EXPECT_EQ(Choose(**classifier, "what's the weather"), "");
+}
+
+TEST_F(ClassifierTest, VetoRulesAnIntentOut) {
+  auto classifier = *Compile(kOrders);
+  Classification c = classifier->Classify(
+      normalizer_->Normalize("where is my order, I want to cancel it"));
+  ASSERT_TRUE(c.chosen.has_value());
+  EXPECT_EQ(classifier->intent(*c.chosen).id(), "cancel_order");
+  ASSERT_EQ(c.ranked.size(), 1u);
+  EXPECT_TRUE(std::any_of(c.fired.begin(), c.fired.end(),
+                          [](const FiredSignal& f) { return f.veto; }));
+}
+
+TEST_F(ClassifierTest, ScoresCombineAsNoisyOr) {
+  auto classifier = *Compile(kOrders);
+  // Two signals of track_order fire: 1 - 0.2 * 0.2 = 0.96.
+  Classification c = classifier->Classify(
+      normalizer_->Normalize("track my order, where is the order"));
+  ASSERT_TRUE(c.chosen.has_value());
+  EXPECT_NEAR(c.ranked[0].score, 0.96, 1e-9);
+}
+
+TEST_F(ClassifierTest, BelowMinScoreOrWithinMarginThereIsNoIntent) {
+  auto classifier = *Compile(kOrders);
+  Classification c = classifier->Classify(normalizer_->Normalize("help"));
+  EXPECT_FALSE(c.chosen.has_value());
+  EXPECT_THAT(c.decision, HasSubstr("below min_score"));
+  // cancel_order 0.8 and check_cancellation_fee 0.9 lead by 0.1: chosen.
+  EXPECT_EQ(Choose(*classifier, "cancel order fee"), "check_cancellation_fee");
+}
+
+TEST_F(ClassifierTest, CloseCallsGoToThePriorityOrToNobody) {
+  const std::string yaml = R"(locale: en
+intents:
+  - id: a
+    signals: [{phrases: [refund]}]
+  - id: b
+    signals: [{phrases: [money]}]
+  - id: c
+    priority: 1
+    signals: [{phrases: [person]}]
+)";
+  auto classifier = *Compile(yaml);
+  Classification c = classifier->Classify(normalizer_->Normalize("refund my money"));
+  EXPECT_FALSE(c.chosen.has_value());
+  EXPECT_THAT(c.decision, HasSubstr("closer than margin"));
+  EXPECT_EQ(Choose(*classifier, "refund, a person please"), "c");
+}
+
+TEST_F(ClassifierTest, ErrorsPointAtFileLineAndColumn) {
+  auto classifier = Compile(R"(locale: en
+intents:
+  - id: a
+    signals:
+      - regex: 'order (number'
+      - phrases: [fine, Bad]
+  - id: a
+    signals:
+      - phrases: [x]
+        all: [y]
+  - id: b
+    signals: [{phrases: [z], weight: 2}]
+    slots:
+      - {name: n, builtin: postcode}
+  - id: c
+)");
+  ASSERT_FALSE(classifier.ok());
+  const std::string message(classifier.status().message());
+  EXPECT_THAT(message, HasSubstr("t.yaml:5:16: bad regex: missing ): order (number"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:6:25: 'Bad': "));
+  EXPECT_THAT(message, HasSubstr("t.yaml:7:9: intent 'a' is defined twice"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:9:9: a signal needs exactly one of"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:12:38: weight must be above 0"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:14:28: unknown built-in slot 'postcode'"));
+  EXPECT_THAT(message, HasSubstr("t.yaml:15:5: intent 'c' has no signals"));
+}
+
+TEST_F(ClassifierTest, SharedTermsAreCompiledOnce) {
+  auto classifier = *Compile(kOrders);
+  // "order" stands in three signals but is one term.
+  // Terms: where...order, track my order, track, trace, order, parcel,
+  // cancel, purchase, fee, charge, help.
+  EXPECT_EQ(classifier->term_count(), 11u);
+}
+
+TEST_F(ClassifierTest, ExtractsTheSlotsOfTheChosenIntent) {
+  auto classifier = *Compile(R"(locale: en
+intents:
+  - id: track_order
+    signals: [{phrases: [order]}]
+    slots:
+      - {name: order_id, builtin: order_number}
+      - {name: app, regex: '(?P<app>android|ios)'}
+)");
+  const std::string text = "Order AB-77777 from the iOS app";
+  std::vector<SlotValue> slots =
+      classifier->ExtractSlots(0, normalizer_->Normalize(text), text);
+  ASSERT_EQ(slots.size(), 2u);
+  EXPECT_EQ(slots[0].value, "AB-77777");
+  EXPECT_EQ(slots[1].value, "iOS");
+}
+
+}  // namespace
+}  // namespace firstline

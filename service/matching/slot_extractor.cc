@@ -28,11 +28,12 @@ constexpr BuiltinKind kBuiltins[] = {
     {"email", R"((?P<value>[0-9a-z._%+-]+@[0-9a-z.-]+\.[a-z]{2,}))"},
     // +7 (912) 345-67-89, 8 912 345 67 89, +44 20 7946 0958.
     {"phone",
-     R"((?:^|[^0-9])(?P<value>\+?[0-9][0-9 ()-]{8,16}[0-9]))(?:[^0-9]|$))"},
+     R"((?:^|[^0-9])(?P<value>\+?[0-9][0-9 ()-]{8,16}[0-9])(?:[^0-9]|$))"},
     // 1 500 руб, 25.50 €, $30, 100 usd.
     {"amount",
-     R"((?P<value>(?:[$€£₽]\s?[0-9][0-9 ]*(?:[.,][0-9]{1,2})?)|)"
-     R"((?:[0-9][0-9 ]*(?:[.,][0-9]{1,2})?\s?(?:[$€£₽]|руб[а-я]*|р\.|usd|eur|gbp|rub|dollars?|euros?|pounds?))))"},
+     R"((?P<value>[$€£₽] ?[0-9](?:[0-9 ]{0,12}[0-9])?(?:[.,][0-9]{1,2})?|)"
+     R"([0-9](?:[0-9 ]{0,12}[0-9])?(?:[.,][0-9]{1,2})? ?)"
+     R"((?:[$€£₽]|руб[а-я]*|р\.|usd|eur|gbp|rub|dollars?|euros?|pounds?)))"},
     // 12.03.2024, 12/03, 2024-03-12, 5 марта, march 5, вчера, yesterday.
     {"date",
      R"((?:^|[^0-9a-zа-яё_])(?P<value>[0-9]{4}-[0-9]{2}-[0-9]{2}|)"
@@ -40,7 +41,7 @@ constexpr BuiltinKind kBuiltins[] = {
      R"([0-9]{1,2} (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|)"
      R"((?:january|february|march|april|may|june|july|august|september|october|november|december) [0-9]{1,2}|)"
      R"([0-9]{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)|)"
-     R"(сегодня|вчера|позавчера|today|yesterday))(?:[^0-9a-zа-яё_]|$))"},
+     R"(сегодня|вчера|позавчера|today|yesterday)(?:[^0-9a-zа-яё_]|$))"},
 };
 
 }  // namespace
@@ -62,6 +63,11 @@ absl::StatusOr<std::unique_ptr<const SlotExtractor>> SlotExtractor::Builtin(
   for (const BuiltinKind& builtin : kBuiltins) {
     if (kind != builtin.kind) continue;
     auto regex = std::make_unique<re2::RE2>(builtin.regex);
+    if (!regex->ok()) {
+      return absl::InternalError(absl::StrCat("built-in slot '", kind,
+                                              "' does not compile: ",
+                                              regex->error()));
+    }
     const int group = regex->NamedCapturingGroups().at("value");
     return std::unique_ptr<const SlotExtractor>(
         new SlotExtractor(std::string(name), std::move(regex), group));

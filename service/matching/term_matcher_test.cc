@@ -1,1 +1,71 @@
+#include "service/matching/term_matcher.h"
+
+#include "gmock/gmock.h"
+#include <atomic>
+#include <thread>
+
 #include "gtest/gtest.h"
+
+namespace firstline {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+std::vector<int> Hits(const TermMatcher& matcher, absl::string_view text) {
+  std::vector<int> hits;
+  matcher.Match(text, &hits);
+  return hits;
+}
+
+TEST(TermMatcherTest, ReportsEachPatternThatOccursOnce) {
+  auto matcher = TermMatcher::Create({"order", "refund", "заказ", "o"});
+  ASSERT_TRUE(matcher.ok()) << matcher.status();
+  EXPECT_THAT(Hits(**matcher, "order order заказ"), UnorderedElementsAre(0, 2, 3));
+  EXPECT_THAT(Hits(**matcher, "nothing here"), UnorderedElementsAre(3));
+  EXPECT_THAT(Hits(**matcher, ""), UnorderedElementsAre());
+  EXPECT_TRUE((*matcher)->fallbacks().empty());
+}
+
+TEST(TermMatcherTest, FallsBackToRe2ForWhatHyperscanRejects) {
+  // Hyperscan does not support \C (any byte) in UTF-8 mode; RE2 does.
+  auto matcher = TermMatcher::Create({"order", R"(ab\Cd)"});
+  ASSERT_TRUE(matcher.ok()) << matcher.status();
+  ASSERT_EQ((*matcher)->fallbacks().size(), 1u);
+  EXPECT_EQ((*matcher)->fallbacks()[0].pattern, 1);
+  EXPECT_THAT((*matcher)->fallbacks()[0].reason, HasSubstr("\\C"));
+  EXPECT_THAT(Hits(**matcher, "order abxd"), UnorderedElementsAre(0, 1));
+  EXPECT_THAT(Hits(**matcher, "abd"), UnorderedElementsAre());
+}
+
+TEST(TermMatcherTest, RejectsWhatNeitherEngineAccepts) {
+  auto matcher = TermMatcher::Create({"order", "(unclosed"});
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_THAT(matcher.status().message(), HasSubstr("pattern 1:"));
+}
+
+TEST(TermMatcherTest, EmptyPatternListMatchesNothing) {
+  auto matcher = TermMatcher::Create({});
+  ASSERT_TRUE(matcher.ok());
+  EXPECT_TRUE(Hits(**matcher, "anything").empty());
+}
+
+TEST(TermMatcherTest, ScansFromManyThreadsAndManyMatchers) {
+  auto first = *TermMatcher::Create({"alpha", "beta"});
+  auto second = *TermMatcher::Create({"gamma"});
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1000; ++i) {
+        if (Hits(*first, "alpha gamma").size() != 1) ++wrong;
+        if (Hits(*second, "alpha gamma").size() != 1) ++wrong;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+}  // namespace
+}  // namespace firstline

@@ -1,0 +1,89 @@
+#include "tests/testing/temp_pack.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <cstdio>
+#include <cstdlib>
+
+namespace firstline::testing {
+
+namespace fs = std::filesystem;
+
+const char kMinimalPackYaml[] = R"(name: mini
+locales: [en]
+)";
+
+const char kMinimalIntentsYaml[] = R"(locale: en
+intents:
+  - id: track_order
+    description: Where is the order.
+    signals:
+      - phrases: [where ... order, track my order]
+      - all: [track | trace, order | parcel]
+    vetoes:
+      - phrases: [cancel]
+    slots:
+      - name: order_id
+        builtin: order_number
+    examples: [where is my order 12345]
+    counter_examples: [cancel my order]
+  - id: cancel_order
+    description: Cancel an order.
+    signals:
+      - all: [cancel, order]
+)";
+
+const char kMinimalAnswersYaml[] = R"(locale: en
+facts:
+  orders_page: "My account > Orders"
+  name: Minimal Shop
+email:
+  greetings: ["Hello {customer.name},", "Hello,"]
+  sign_off: "Best regards,\n{shop.name}"
+answers:
+  - intent: track_order
+    variants:
+      - "Order {slot.order_id} is in {shop.orders_page}."
+      - "Your orders are in {shop.orders_page}."
+  - intent: cancel_order
+    variants: ["Cancel it in {shop.orders_page}."]
+  - intent: fallback
+    action: ask
+    variants: ["I did not get that. Is it about an order?"]
+    options:
+      - label: Track an order
+      - label: Cancel an order
+        value: cancel my order
+)";
+
+TempPack::TempPack() {
+  std::string pattern =
+      (fs::temp_directory_path() / "firstline-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    std::perror("firstline tests: cannot create a temporary folder");
+    std::abort();
+  }
+  root_ = pattern;
+}
+
+TempPack::~TempPack() {
+  std::error_code ignored;
+  fs::remove_all(root_, ignored);
+}
+
+void TempPack::Write(const std::string& relative_path,
+                     const std::string& content) {
+  const fs::path path = fs::path(root_) / relative_path;
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+void TempPack::WriteMinimal() {
+  Write("rules/pack.yaml", kMinimalPackYaml);
+  Write("intents/en/orders.yaml", kMinimalIntentsYaml);
+  Write("rules/en/orders.yaml", kMinimalAnswersYaml);
+}
+
+}  // namespace firstline::testing
