@@ -46,7 +46,6 @@ Struct Describe(const std::string& text, const v1::ClassifyResponse& response) {
         StringValue(slot.value());
   }
   if (response.has_trace()) {
-    std::string trace_json;
     Value& trace = fields["trace"];
     auto& trace_fields = *trace.mutable_struct_value()->mutable_fields();
     trace_fields["normalized_text"] = StringValue(response.trace().normalized_text());

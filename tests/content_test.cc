@@ -1,0 +1,80 @@
+// The shipped rule pack keeps its promises: every example gets its intent
+// and no counter-example does, in every locale.
+#include "gtest/gtest.h"
+#include "service/engine/engine.h"
+
+namespace firstline {
+namespace {
+
+class ContentTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto pack = RulePack::Load(FIRSTLINE_SOURCE_DIR);
+    ASSERT_TRUE(pack.ok()) << pack.status();
+    auto engine = Engine::Create(**pack);
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    pack_ = pack->release();
+    engine_ = engine->release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    delete pack_;
+  }
+  static const RulePack* pack_;
+  static const Engine* engine_;
+};
+
+const RulePack* ContentTest::pack_ = nullptr;
+const Engine* ContentTest::engine_ = nullptr;
+
+TEST_F(ContentTest, EveryExampleGetsItsIntentAndNoCounterExampleDoes) {
+  int examples = 0;
+  for (const auto& [locale, files] : pack_->locales()) {
+    for (const auto& file : files.intent_files) {
+      for (const v1::Intent& intent : file->intents()) {
+        EXPECT_GT(intent.examples_size(), 0)
+            << pack_->positions().Find(intent).ToString() << ": " << intent.id()
+            << " has no examples";
+        for (int i = 0; i < intent.examples_size(); ++i) {
+          ++examples;
+          v1::ClassifyResponse got =
+              engine_->Classify(intent.examples(i), locale, true);
+          EXPECT_EQ(got.intent().intent(), intent.id())
+              << pack_->positions().Find(intent, "examples", i).ToString()
+              << ": example \"" << intent.examples(i) << "\": "
+              << got.trace().decision();
+        }
+        for (int i = 0; i < intent.counter_examples_size(); ++i) {
+          v1::ClassifyResponse got =
+              engine_->Classify(intent.counter_examples(i), locale, true);
+          EXPECT_NE(got.intent().intent(), intent.id())
+              << pack_->positions().Find(intent, "counter_examples", i).ToString()
+              << ": counter-example \"" << intent.counter_examples(i)
+              << "\": " << got.trace().decision();
+        }
+      }
+    }
+  }
+  EXPECT_GT(examples, 100);
+}
+
+TEST_F(ContentTest, PackServesEnglishAndRussianWithTheSameIntents) {
+  ASSERT_EQ(engine_->locales(), (std::vector<std::string>{"en", "ru"}));
+  const IntentClassifier& en = engine_->classifier("en");
+  const IntentClassifier& ru = engine_->classifier("ru");
+  EXPECT_EQ(en.intent_count(), ru.intent_count());
+  for (const char* id :
+       {"cancel_order", "track_order", "get_refund", "contact_human_agent", "greeting",
+        "thanks", "goodbye", "bot_identity", "abuse"}) {
+    EXPECT_TRUE(en.FindIntent(id).has_value()) << id;
+    EXPECT_TRUE(ru.FindIntent(id).has_value()) << id;
+  }
+}
+
+TEST_F(ContentTest, NoPatternFallsBackToRe2) {
+  // Every shipped pattern runs in the one Hyperscan scan.
+  for (const std::string& notice : engine_->notices()) ADD_FAILURE() << notice;
+}
+
+}  // namespace
+}  // namespace firstline
