@@ -38,8 +38,8 @@ int main(int argc, char** argv) {
     std::cerr << notice << std::endl;
   }
   std::shared_ptr<const firstline::Engine> shared = std::move(*engine);
-  auto server = firstline::Server::Start({.address = absl::GetFlag(FLAGS_listen)},
-                                         shared);
+  auto server = firstline::Server::Start(
+      {.address = absl::GetFlag(FLAGS_listen)}, shared);
   if (!server.ok()) {
     std::cerr << "firstline-server: " << server.status().message() << std::endl;
     return 1;

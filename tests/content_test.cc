@@ -41,14 +41,16 @@ TEST_F(ContentTest, EveryExampleGetsItsIntentAndNoCounterExampleDoes) {
               engine_->Classify(intent.examples(i), locale, true);
           EXPECT_EQ(got.intent().intent(), intent.id())
               << pack_->positions().Find(intent, "examples", i).ToString()
-              << ": example \"" << intent.examples(i) << "\": "
-              << got.trace().decision();
+              << ": example \"" << intent.examples(i)
+              << "\": " << got.trace().decision();
         }
         for (int i = 0; i < intent.counter_examples_size(); ++i) {
           v1::ClassifyResponse got =
               engine_->Classify(intent.counter_examples(i), locale, true);
           EXPECT_NE(got.intent().intent(), intent.id())
-              << pack_->positions().Find(intent, "counter_examples", i).ToString()
+              << pack_->positions()
+                     .Find(intent, "counter_examples", i)
+                     .ToString()
               << ": counter-example \"" << intent.counter_examples(i)
               << "\": " << got.trace().decision();
         }
@@ -64,8 +66,8 @@ TEST_F(ContentTest, PackServesEnglishAndRussianWithTheSameIntents) {
   const IntentClassifier& ru = engine_->classifier("ru");
   EXPECT_EQ(en.intent_count(), ru.intent_count());
   for (const char* id :
-       {"cancel_order", "track_order", "get_refund", "contact_human_agent", "greeting",
-        "thanks", "goodbye", "bot_identity", "abuse"}) {
+       {"cancel_order", "track_order", "get_refund", "contact_human_agent",
+        "greeting", "thanks", "goodbye", "bot_identity", "abuse"}) {
     EXPECT_TRUE(en.FindIntent(id).has_value()) << id;
     EXPECT_TRUE(ru.FindIntent(id).has_value()) << id;
   }

@@ -1,5 +1,6 @@
 // The real server on 127.0.0.1:0 with the shipped rule pack, called through
 // the generated client.
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include <random>
@@ -7,7 +8,6 @@
 #include "firstline/v1/conversation.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "service/server/server.h"
 
@@ -21,13 +21,14 @@ class EndToEndTest : public ::testing::Test {
   static void SetUpTestSuite() {
     auto engine = Engine::Load(FIRSTLINE_SOURCE_DIR);
     ASSERT_TRUE(engine.ok()) << engine.status();
-    auto server = Server::Start({.address = "127.0.0.1:0"},
-                                std::shared_ptr<const Engine>(std::move(*engine)));
+    auto server =
+        Server::Start({.address = "127.0.0.1:0"},
+                      std::shared_ptr<const Engine>(std::move(*engine)));
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = server->release();
-    channel_ = new std::shared_ptr<grpc::Channel>(grpc::CreateChannel(
-        "127.0.0.1:" + std::to_string(server_->port()),
-        grpc::InsecureChannelCredentials()));
+    channel_ = new std::shared_ptr<grpc::Channel>(
+        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
+                            grpc::InsecureChannelCredentials()));
   }
   static void TearDownTestSuite() {
     delete channel_;
@@ -49,7 +50,8 @@ class EndToEndTest : public ::testing::Test {
   grpc::Status Send(const v1::SendMessageRequest& request,
                     v1::SendMessageResponse* response) {
     grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(10));
     return stub_->SendMessage(&context, request, response);
   }
 
@@ -64,7 +66,8 @@ std::shared_ptr<grpc::Channel>* EndToEndTest::channel_ = nullptr;
 
 TEST_F(EndToEndTest, AnswersInEnglishWithTheSlotsFound) {
   v1::SendMessageResponse response;
-  grpc::Status status = Send(Message("Where is my order 12345678? It's been a week"), &response);
+  grpc::Status status =
+      Send(Message("Where is my order 12345678? It's been a week"), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.intent().intent(), "track_order");
   EXPECT_EQ(response.action(), v1::BOT_ACTION_ANSWERED);
@@ -72,12 +75,15 @@ TEST_F(EndToEndTest, AnswersInEnglishWithTheSlotsFound) {
   EXPECT_FALSE(response.messages(0).text().empty());
   ASSERT_EQ(response.slots_size(), 1);
   EXPECT_EQ(response.slots(0).value(), "12345678");
-  EXPECT_THAT(response.rule_set_version(), ::testing::StartsWith("starter-ecommerce@"));
+  EXPECT_THAT(response.rule_set_version(),
+              ::testing::StartsWith("starter-ecommerce@"));
 }
 
 TEST_F(EndToEndTest, AnswersInRussian) {
   v1::SendMessageResponse response;
-  ASSERT_TRUE(Send(Message("Где мой заказ??? жду уже неделю", "ru-RU"), &response).ok());
+  ASSERT_TRUE(
+      Send(Message("Где мой заказ??? жду уже неделю", "ru-RU"), &response)
+          .ok());
   EXPECT_EQ(response.intent().intent(), "track_order");
   ASSERT_GE(response.messages_size(), 1);
   // The answer is in Russian.
@@ -96,10 +102,13 @@ TEST_F(EndToEndTest, AskingForAPersonHandsOff) {
 
 TEST_F(EndToEndTest, UnknownTopicGetsTheFallbackWithOptions) {
   v1::SendMessageResponse response;
-  ASSERT_TRUE(Send(Message("what will the weather be like in Paris tomorrow"), &response).ok());
+  ASSERT_TRUE(Send(Message("what will the weather be like in Paris tomorrow"),
+                   &response)
+                  .ok());
   EXPECT_FALSE(response.has_intent());
   ASSERT_GE(response.messages_size(), 1);
-  EXPECT_GE(response.messages(response.messages_size() - 1).quick_replies_size(), 2);
+  EXPECT_GE(
+      response.messages(response.messages_size() - 1).quick_replies_size(), 2);
 }
 
 TEST_F(EndToEndTest, EmailGetsOneMessageWithGreeting) {
@@ -119,7 +128,8 @@ TEST_F(EndToEndTest, TraceIsReturnedWhenAsked) {
   ASSERT_TRUE(Send(request, &response).ok());
   EXPECT_EQ(response.trace().normalized_text(), "where is my order");
   ASSERT_GE(response.trace().hits_size(), 1);
-  EXPECT_THAT(response.trace().hits(0).source(), ::testing::StartsWith("intents/en/"));
+  EXPECT_THAT(response.trace().hits(0).source(),
+              ::testing::StartsWith("intents/en/"));
   EXPECT_THAT(response.trace().decision(), HasSubstr("track_order"));
 }
 
@@ -144,7 +154,8 @@ TEST_F(EndToEndTest, BadInputIsInvalidArgumentNamingTheField) {
       {[](auto& r) { r.set_text(""); }, "text:"},
       {[](auto& r) { r.set_text(std::string(10000, 'x')); }, "text:"},
       {[](auto& r) { r.set_text("\xFF\xFE"); }, "text:"},
-      {[](auto& r) { r.mutable_customer()->set_locale("fr"); }, "customer.locale:"},
+      {[](auto& r) { r.mutable_customer()->set_locale("fr"); },
+       "customer.locale:"},
       {[](auto& r) { r.clear_conversation_id(); }, "conversation_id:"},
       {[](auto& r) { r.mutable_customer()->clear_id(); }, "customer.id:"},
       {[](auto& r) { r.set_channel(v1::CHANNEL_UNSPECIFIED); }, "channel:"},
@@ -154,7 +165,8 @@ TEST_F(EndToEndTest, BadInputIsInvalidArgumentNamingTheField) {
     c.change(request);
     v1::SendMessageResponse response;
     grpc::Status status = Send(request, &response);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << c.field;
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << c.field;
     EXPECT_THAT(status.error_message(), ::testing::StartsWith(c.field));
   }
 }
@@ -166,7 +178,8 @@ TEST_F(EndToEndTest, SurvivesArbitraryBytes) {
     for (char& c : text) c = static_cast<char>(random());
     v1::SendMessageResponse response;
     grpc::Status status = Send(Message(text, i % 2 ? "en" : "ru"), &response);
-    EXPECT_TRUE(status.ok() || status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
+    EXPECT_TRUE(status.ok() ||
+                status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
         << status.error_message();
   }
   v1::SendMessageResponse response;
@@ -181,26 +194,49 @@ TEST_F(EndToEndTest, HealthCheckReportsServing) {
     grpc::health::v1::HealthCheckResponse response;
     grpc::ClientContext context;
     ASSERT_TRUE(health->Check(&context, request, &response).ok());
-    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+    EXPECT_EQ(response.status(),
+              grpc::health::v1::HealthCheckResponse::SERVING);
   }
 }
 
 TEST_F(EndToEndTest, ReflectionListsTheService) {
-  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(*channel_);
+  // The reflection protocol's messages are compiled into gRPC's library
+  // without headers, so the call is made with raw bytes: a request with
+  // list_services = "" (field 7, empty) is 0x3A 0x00.
+  grpc::GenericStub stub(*channel_);
+  grpc::CompletionQueue queue;
   grpc::ClientContext context;
-  auto stream = reflection->ServerReflectionInfo(&context);
-  grpc::reflection::v1alpha::ServerReflectionRequest request;
-  request.set_list_services("");
-  ASSERT_TRUE(stream->Write(request));
-  stream->WritesDone();
-  grpc::reflection::v1alpha::ServerReflectionResponse response;
-  ASSERT_TRUE(stream->Read(&response));
-  std::vector<std::string> names;
-  for (const auto& service : response.list_services_response().service()) {
-    names.push_back(service.name());
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  auto call = stub.PrepareCall(
+      &context,
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &queue);
+  auto step = [&](auto start) {
+    start();
+    void* tag;
+    bool ok = false;
+    EXPECT_TRUE(queue.Next(&tag, &ok));
+    return ok;
+  };
+  const char request_bytes[] = {0x3A, 0x00};
+  grpc::Slice slice(request_bytes, sizeof request_bytes);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  grpc::Status status;
+  ASSERT_TRUE(step([&] { call->StartCall(nullptr); }));
+  ASSERT_TRUE(step([&] { call->Write(request, nullptr); }));
+  ASSERT_TRUE(step([&] { call->WritesDone(nullptr); }));
+  ASSERT_TRUE(step([&] { call->Read(&response, nullptr); }));
+  step([&] { call->Finish(&status, nullptr); });
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& part : slices) {
+    bytes.append(reinterpret_cast<const char*>(part.begin()), part.size());
   }
-  EXPECT_THAT(names, ::testing::Contains("firstline.v1.ConversationService"));
-  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_THAT(bytes, HasSubstr("firstline.v1.ConversationService"));
+  EXPECT_THAT(bytes, HasSubstr("grpc.health.v1.Health"));
 }
 
 }  // namespace

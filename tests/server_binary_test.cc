@@ -22,7 +22,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kServer = std::string(FIRSTLINE_BINARY_DIR) + "/bin/firstline-server";
+const std::string kServer =
+    std::string(FIRSTLINE_BINARY_DIR) + "/bin/firstline-server";
 
 // Runs the server on `pack` to completion; returns its exit code and output.
 std::pair<int, std::string> RunToExit(const std::string& pack) {
@@ -32,7 +33,8 @@ std::pair<int, std::string> RunToExit(const std::string& pack) {
   std::string output;
   char buffer[4096];
   size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    output.append(buffer, n);
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
@@ -49,7 +51,9 @@ TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
                              const_cast<char*>("--listen=127.0.0.1:0"),
                              const_cast<char*>(pack_flag.c_str()), nullptr};
   pid_t pid;
-  ASSERT_EQ(posix_spawn(&pid, kServer.c_str(), &actions, nullptr, argv.data(), environ), 0);
+  ASSERT_EQ(posix_spawn(&pid, kServer.c_str(), &actions, nullptr, argv.data(),
+                        environ),
+            0);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
 
@@ -61,13 +65,16 @@ TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
   ASSERT_NE(at, std::string::npos) << line;
   const std::string address = "127.0.0.1:" + line.substr(at + 8);
 
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
   grpc::health::v1::HealthCheckResponse health_response;
   grpc::ClientContext health_context;
-  health_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  health_context.set_deadline(std::chrono::system_clock::now() +
+                              std::chrono::seconds(10));
   ASSERT_TRUE(health->Check(&health_context, {}, &health_response).ok());
-  EXPECT_EQ(health_response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  EXPECT_EQ(health_response.status(),
+            grpc::health::v1::HealthCheckResponse::SERVING);
 
   v1::ClassifyRequest request;
   request.set_text("где мой заказ");
@@ -98,25 +105,30 @@ intents:
 )");
   auto [code, output] = RunToExit(pack.root());
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(output, HasSubstr("intents/en/more.yaml:5:16: bad regex: missing )"));
+  EXPECT_THAT(output,
+              HasSubstr("intents/en/more.yaml:5:16: bad regex: missing )"));
 }
 
 TEST(ServerBinaryTest, RefusesAnUnknownVariableWithItsPlace) {
   testing::TempPack pack;
   pack.WriteMinimal();
   std::string answers = testing::kMinimalAnswersYaml;
-  answers.replace(answers.find("{shop.orders_page}."), 19, "{shop.tracking_url}.");
+  answers.replace(answers.find("{shop.orders_page}."), 19,
+                  "{shop.tracking_url}.");
   pack.Write("rules/en/orders.yaml", answers);
   auto [code, output] = RunToExit(pack.root());
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(output, HasSubstr("rules/en/orders.yaml:11:9: {shop.tracking_url}: no fact "
-                                "'tracking_url'"));
+  EXPECT_THAT(
+      output,
+      HasSubstr("rules/en/orders.yaml:11:9: {shop.tracking_url}: no fact "
+                "'tracking_url'"));
 }
 
 TEST(ServerBinaryTest, RefusesBadYamlWithItsPlace) {
   testing::TempPack pack;
   pack.WriteMinimal();
-  pack.Write("intents/en/orders.yaml", "locale: en\nintents:\n  - id: [unclosed\n");
+  pack.Write("intents/en/orders.yaml",
+             "locale: en\nintents:\n  - id: [unclosed\n");
   auto [code, output] = RunToExit(pack.root());
   EXPECT_EQ(code, 1);
   EXPECT_THAT(output, HasSubstr("intents/en/orders.yaml:"));

@@ -15,21 +15,22 @@ bool IsLetterChannel(v1::Channel channel) {
 namespace {
 
 // Checks one template against what can fill it; returns the problem or "".
-std::string CheckVariables(const Template& t,
-                           const absl::flat_hash_map<std::string, std::string>& facts,
-                           const std::vector<std::string>* slots,
-                           bool customer_allowed) {
+std::string CheckVariables(
+    const Template& t,
+    const absl::flat_hash_map<std::string, std::string>& facts,
+    const std::vector<std::string>* slots, bool customer_allowed) {
   for (const Template::Variable& v : t.variables()) {
     if (v.space == "shop" && !facts.contains(v.name)) {
       return absl::StrCat(v.ToString(), ": no fact '", v.name,
                           "' in the facts of this locale; add it under facts:");
     }
     if (v.space == "slot") {
-      const bool declared = slots != nullptr &&
-                            std::find(slots->begin(), slots->end(), v.name) != slots->end();
+      const bool declared =
+          slots != nullptr &&
+          std::find(slots->begin(), slots->end(), v.name) != slots->end();
       if (!declared) {
-        return absl::StrCat(v.ToString(), ": the intent declares no slot '", v.name,
-                            "', so nothing can fill it");
+        return absl::StrCat(v.ToString(), ": the intent declares no slot '",
+                            v.name, "', so nothing can fill it");
       }
     }
     if (v.space == "customer" && !customer_allowed) {
@@ -44,7 +45,8 @@ std::string CheckVariables(const Template& t,
 absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
     const AnswerBookOptions& options,
     const std::vector<const v1::AnswerFile*>& files,
-    const absl::flat_hash_map<std::string, std::vector<std::string>>& intent_slots,
+    const absl::flat_hash_map<std::string, std::vector<std::string>>&
+        intent_slots,
     const SourceMap& positions) {
   std::unique_ptr<AnswerBook> book(new AnswerBook());
   book->options_ = options;
@@ -61,8 +63,9 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
         problem(positions.Find(*file, "facts"),
                 absl::StrCat("fact '", name, "' is empty; give it a value"));
       } else if (!book->facts_.emplace(name, value).second) {
-        problem(positions.Find(*file, "facts"),
-                absl::StrCat("fact '", name, "' is defined twice in this locale"));
+        problem(
+            positions.Find(*file, "facts"),
+            absl::StrCat("fact '", name, "' is defined twice in this locale"));
       }
     }
     if (file->has_email()) {
@@ -97,7 +100,8 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
     absl::StatusOr<Template> sign_off = Template::Parse(form.sign_off());
     if (!sign_off.ok()) {
       problem(positions.Find(form, "sign_off"), sign_off.status().message());
-    } else if (std::string bad = CheckVariables(*sign_off, book->facts_, nullptr, false);
+    } else if (std::string bad =
+                   CheckVariables(*sign_off, book->facts_, nullptr, false);
                !bad.empty()) {
       problem(positions.Find(form, "sign_off"), bad);
     } else {
@@ -113,9 +117,10 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       if (intent != kFallbackAnswer) {
         auto it = intent_slots.find(intent);
         if (it == intent_slots.end()) {
-          problem(at, absl::StrCat("no intent '", intent,
-                                   "' in this locale; answers need an intent "
-                                   "of the same id in intents/, or 'fallback'"));
+          problem(at,
+                  absl::StrCat("no intent '", intent,
+                               "' in this locale; answers need an intent "
+                               "of the same id in intents/, or 'fallback'"));
           continue;
         }
         slots = &it->second;
@@ -145,8 +150,8 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
         entry->variants.push_back(std::move(*variant));
       }
       if (answer.variants_size() == 0) {
-        problem(positions.Find(answer), absl::StrCat("the answer to '", intent,
-                                                     "' has no variants"));
+        problem(positions.Find(answer),
+                absl::StrCat("the answer to '", intent, "' has no variants"));
       } else if (!always_renders) {
         problem(positions.Find(answer, "variants"),
                 "every variant needs {customer.name} or a slot; add one that "
@@ -155,12 +160,14 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       for (int i = 0; i < answer.options_size(); ++i) {
         const v1::QuickReplyOption& option = answer.options(i);
         if (option.label().empty()) {
-          problem(positions.Find(answer, "options", i), "an option needs a label");
+          problem(positions.Find(answer, "options", i),
+                  "an option needs a label");
           continue;
         }
         v1::QuickReply reply;
         reply.set_label(option.label());
-        reply.set_value(option.value().empty() ? option.label() : option.value());
+        reply.set_value(option.value().empty() ? option.label()
+                                               : option.value());
         entry->options.push_back(std::move(reply));
       }
       book->answers_.emplace(intent, std::move(entry));
@@ -172,7 +179,8 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
   return std::unique_ptr<const AnswerBook>(std::move(book));
 }
 
-std::string AnswerBook::Dress(const std::string& body, const TemplateValues& values,
+std::string AnswerBook::Dress(const std::string& body,
+                              const TemplateValues& values,
                               v1::Channel channel) const {
   if (!IsLetterChannel(channel)) return body;
   std::string letter;
@@ -203,12 +211,14 @@ RenderedAnswer AnswerBook::Render(absl::string_view intent,
   }
   // Create() guarantees one variant that needs only facts, which exist.
   const std::string& body =
-      usable[entry.next.fetch_add(1, std::memory_order_relaxed) % usable.size()];
+      usable[entry.next.fetch_add(1, std::memory_order_relaxed) %
+             usable.size()];
 
   RenderedAnswer rendered;
   rendered.action = entry.action;
   if (IsLetterChannel(context.channel)) {
-    rendered.messages.emplace_back().set_text(Dress(body, values, context.channel));
+    rendered.messages.emplace_back().set_text(
+        Dress(body, values, context.channel));
   } else {
     for (std::string& part : SplitForChat(body, options_.chat_max_chars)) {
       rendered.messages.emplace_back().set_text(std::move(part));

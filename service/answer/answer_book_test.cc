@@ -14,12 +14,13 @@ using ::testing::HasSubstr;
 
 class AnswerBookTest : public ::testing::Test {
  protected:
-  absl::StatusOr<std::unique_ptr<const AnswerBook>> Compile(const std::string& yaml) {
+  absl::StatusOr<std::unique_ptr<const AnswerBook>> Compile(
+      const std::string& yaml) {
     absl::Status read = ReadYaml("rules/en/t.yaml", yaml, &file_, &positions_);
     if (!read.ok()) return read;
-    return AnswerBook::Create({.chat_max_chars = 100}, {&file_},
-                              {{"track_order", {"order_id"}}, {"cancel_order", {}}},
-                              positions_);
+    return AnswerBook::Create(
+        {.chat_max_chars = 100}, {&file_},
+        {{"track_order", {"order_id"}}, {"cancel_order", {}}}, positions_);
   }
   v1::AnswerFile file_;
   SourceMap positions_;
@@ -46,12 +47,16 @@ TEST_F(AnswerBookTest, RotatesVariantsThatCanBeFilled) {
 
 TEST_F(AnswerBookTest, EmailIsOneDressedMessage) {
   auto book = *Compile(testing::kMinimalAnswersYaml);
-  RenderedAnswer named = book->Render("cancel_order", {v1::CHANNEL_EMAIL, "Anna", {}});
+  RenderedAnswer named =
+      book->Render("cancel_order", {v1::CHANNEL_EMAIL, "Anna", {}});
   ASSERT_EQ(named.messages.size(), 1u);
   EXPECT_EQ(named.messages[0].text(),
-            "Hello Anna,\n\nCancel it in My account > Orders.\n\nBest regards,\nMinimal Shop");
-  RenderedAnswer anonymous = book->Render("cancel_order", {v1::CHANNEL_HELPDESK, "", {}});
-  EXPECT_THAT(anonymous.messages[0].text(), ::testing::StartsWith("Hello,\n\n"));
+            "Hello Anna,\n\nCancel it in My account > Orders.\n\nBest "
+            "regards,\nMinimal Shop");
+  RenderedAnswer anonymous =
+      book->Render("cancel_order", {v1::CHANNEL_HELPDESK, "", {}});
+  EXPECT_THAT(anonymous.messages[0].text(),
+              ::testing::StartsWith("Hello,\n\n"));
 }
 
 TEST_F(AnswerBookTest, QuickRepliesAndActionComeWithTheAnswer) {
@@ -59,8 +64,10 @@ TEST_F(AnswerBookTest, QuickRepliesAndActionComeWithTheAnswer) {
   RenderedAnswer fallback = book->Render(kFallbackAnswer, {});
   EXPECT_EQ(fallback.action, v1::ANSWER_ACTION_ASK);
   ASSERT_EQ(fallback.messages.back().quick_replies_size(), 2);
-  EXPECT_EQ(fallback.messages.back().quick_replies(0).value(), "Track an order");
-  EXPECT_EQ(fallback.messages.back().quick_replies(1).value(), "cancel my order");
+  EXPECT_EQ(fallback.messages.back().quick_replies(0).value(),
+            "Track an order");
+  EXPECT_EQ(fallback.messages.back().quick_replies(1).value(),
+            "cancel my order");
 }
 
 TEST_F(AnswerBookTest, LongChatAnswersAreSplit) {
@@ -71,9 +78,11 @@ answers:
   - intent: track_order
     variants: ["x"]
 )");
-  RenderedAnswer answer = book->Render("cancel_order", {v1::CHANNEL_CHAT, "", {}});
+  RenderedAnswer answer =
+      book->Render("cancel_order", {v1::CHANNEL_CHAT, "", {}});
   EXPECT_GE(answer.messages.size(), 2u);
-  for (const auto& message : answer.messages) EXPECT_LE(message.text().size(), 100u);
+  for (const auto& message : answer.messages)
+    EXPECT_LE(message.text().size(), 100u);
 }
 
 TEST_F(AnswerBookTest, VariablesNothingCanFillAreLoadErrors) {
@@ -94,12 +103,19 @@ answers:
 )");
   ASSERT_FALSE(book.ok());
   const std::string message(book.status().message());
-  EXPECT_THAT(message, HasSubstr("t.yaml:6:16: {shop.orders_page}: no fact 'orders_page'"));
-  EXPECT_THAT(message, HasSubstr("t.yaml:8:16: {slot.order_id}: the intent declares no "
-                                 "slot 'order_id'"));
-  EXPECT_THAT(message, HasSubstr("t.yaml:9:13: no intent 'get_refund' in this locale"));
-  EXPECT_THAT(message, HasSubstr("t.yaml:12:15: every variant needs {customer.name} or a slot"));
-  EXPECT_THAT(message, HasSubstr("t.yaml:13:13: intent 'fallback' is answered twice"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("t.yaml:6:16: {shop.orders_page}: no fact 'orders_page'"));
+  EXPECT_THAT(message,
+              HasSubstr("t.yaml:8:16: {slot.order_id}: the intent declares no "
+                        "slot 'order_id'"));
+  EXPECT_THAT(message,
+              HasSubstr("t.yaml:9:13: no intent 'get_refund' in this locale"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("t.yaml:12:15: every variant needs {customer.name} or a slot"));
+  EXPECT_THAT(message,
+              HasSubstr("t.yaml:13:13: intent 'fallback' is answered twice"));
 }
 
 }  // namespace

@@ -63,7 +63,8 @@ std::vector<std::string> SplitForChat(absl::string_view text, int max_chars) {
     while (CodePoints(sentence) > limit) {
       absl::string_view head = sentence.substr(0, PrefixBytes(sentence, limit));
       const size_t space = head.rfind(' ');
-      if (space != absl::string_view::npos && space > 0) head = head.substr(0, space);
+      if (space != absl::string_view::npos && space > 0)
+        head = head.substr(0, space);
       current = std::string(head);
       flush();
       sentence.remove_prefix(head.size());

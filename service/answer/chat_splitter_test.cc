@@ -24,7 +24,8 @@ TEST(ChatSplitterTest, CountsCharactersNotBytes) {
 }
 
 TEST(ChatSplitterTest, CutsOverlongSentencesAtSpaces) {
-  std::vector<std::string> parts = SplitForChat("один два три четыре пять шесть", 10);
+  std::vector<std::string> parts =
+      SplitForChat("один два три четыре пять шесть", 10);
   EXPECT_THAT(parts, ElementsAre("один два", "три", "четыре", "пять", "шесть"));
   for (const std::string& part : SplitForChat(std::string(25, 'x'), 10)) {
     EXPECT_LE(part.size(), 10u);
@@ -33,7 +34,8 @@ TEST(ChatSplitterTest, CutsOverlongSentencesAtSpaces) {
 
 TEST(ChatSplitterTest, EveryPartFitsAndNothingIsLost) {
   std::string text;
-  for (int i = 0; i < 40; ++i) text += "Sentence number " + std::to_string(i) + " is here. ";
+  for (int i = 0; i < 40; ++i)
+    text += "Sentence number " + std::to_string(i) + " is here. ";
   std::vector<std::string> parts = SplitForChat(text, 100);
   std::string joined;
   for (const std::string& part : parts) {

@@ -23,8 +23,9 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
       continue;
     }
     if (c == '}') {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "'}' at character ", i + 1, " closes nothing; write '}}' for a brace"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("'}' at character ", i + 1,
+                       " closes nothing; write '}}' for a brace"));
     }
     if (c != '{') {
       literal += c;
@@ -32,8 +33,9 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
     }
     const size_t close = text.find('}', i);
     if (close == absl::string_view::npos) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "'{' at character ", i + 1, " is not closed; write '{{' for a brace"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("'{' at character ", i + 1,
+                       " is not closed; write '{{' for a brace"));
     }
     const absl::string_view inside = text.substr(i + 1, close - i - 1);
     const size_t dot = inside.find('.');
@@ -42,13 +44,15 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
       variable.space = std::string(inside.substr(0, dot));
       variable.name = std::string(inside.substr(dot + 1));
     }
-    const bool name_ok = !variable.name.empty() &&
-                         std::all_of(variable.name.begin(), variable.name.end(), IsNameChar);
-    const bool space_ok = variable.space == "customer" || variable.space == "slot" ||
-                          variable.space == "shop";
+    const bool name_ok =
+        !variable.name.empty() &&
+        std::all_of(variable.name.begin(), variable.name.end(), IsNameChar);
+    const bool space_ok = variable.space == "customer" ||
+                          variable.space == "slot" || variable.space == "shop";
     if (!name_ok || !space_ok) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "'{", inside, "}' is not a variable; use {customer.name}, {slot.NAME} or "
+          "'{", inside,
+          "}' is not a variable; use {customer.name}, {slot.NAME} or "
           "{shop.NAME}"));
     }
     if (variable.space == "customer" && variable.name != "name") {
@@ -64,7 +68,8 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
   return result;
 }
 
-std::optional<std::string> Template::Render(const TemplateValues& values) const {
+std::optional<std::string> Template::Render(
+    const TemplateValues& values) const {
   std::string out = text_[0];
   for (size_t i = 0; i < variables_.size(); ++i) {
     const Variable& variable = variables_[i];

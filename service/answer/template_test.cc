@@ -9,9 +9,11 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(TemplateTest, FillsVariablesFromEverySpace) {
-  absl::flat_hash_map<std::string, std::string> facts = {{"orders_page", "My orders"}};
+  absl::flat_hash_map<std::string, std::string> facts = {
+      {"orders_page", "My orders"}};
   TemplateValues values{"Anna", {{"order_id", "A-100"}}, &facts};
-  auto t = Template::Parse("{customer.name}, order {slot.order_id} is in {shop.orders_page}.");
+  auto t = Template::Parse(
+      "{customer.name}, order {slot.order_id} is in {shop.orders_page}.");
   ASSERT_TRUE(t.ok()) << t.status();
   EXPECT_EQ(t->Render(values), "Anna, order A-100 is in My orders.");
   EXPECT_FALSE(t->NeedsOnlyFacts());
@@ -33,7 +35,8 @@ TEST(TemplateTest, DoubledBracesAreLiteral) {
 TEST(TemplateTest, RejectsMalformedVariables) {
   EXPECT_THAT(Template::Parse("Hi {customer.name").status().message(),
               HasSubstr("'{' at character 4 is not closed"));
-  EXPECT_THAT(Template::Parse("a } b").status().message(), HasSubstr("closes nothing"));
+  EXPECT_THAT(Template::Parse("a } b").status().message(),
+              HasSubstr("closes nothing"));
   EXPECT_THAT(Template::Parse("{order_id}").status().message(),
               HasSubstr("'{order_id}' is not a variable"));
   EXPECT_THAT(Template::Parse("{user.name}").status().message(),

@@ -41,7 +41,8 @@ class Problems {
 
 absl::StatusOr<std::string> ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
+  if (!in)
+    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
@@ -53,7 +54,8 @@ std::vector<fs::path> YamlFiles(const fs::path& folder) {
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     const std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
+    if (entry.is_regular_file() &&
+        (extension == ".yaml" || extension == ".yml")) {
       files.push_back(entry.path());
     }
   }
@@ -89,7 +91,8 @@ class Digest {
 
 void ApplyDefaults(v1::PackFile* settings) {
   v1::Scoring* scoring = settings->mutable_scoring();
-  if (scoring->default_weight() == 0) scoring->set_default_weight(kDefaultWeight);
+  if (scoring->default_weight() == 0)
+    scoring->set_default_weight(kDefaultWeight);
   if (scoring->min_score() == 0) scoring->set_min_score(kDefaultMinScore);
   if (scoring->margin() == 0) scoring->set_margin(kDefaultMargin);
   if (settings->chat_max_chars() == 0) {
@@ -103,9 +106,9 @@ void CheckSettings(const v1::PackFile& settings, const SourceMap& positions,
   auto in_range = [&](double value, double low, double high,
                       const char* field) {
     if (value <= low || value > high) {
-      problems->Add(ErrorAt(positions.Find(scoring, field),
-                            absl::StrCat(field, " must be above ", low,
-                                         " and at most ", high)));
+      problems->Add(ErrorAt(
+          positions.Find(scoring, field),
+          absl::StrCat(field, " must be above ", low, " and at most ", high)));
     }
   };
   in_range(scoring.default_weight(), 0, 1, "default_weight");
@@ -147,9 +150,11 @@ absl::StatusOr<std::unique_ptr<const RulePack>> RulePack::Load(
 
   for (int i = 0; i < pack->settings_.locales_size(); ++i) {
     const std::string& locale = pack->settings_.locales(i);
-    const SourcePosition where = pack->positions_.Find(pack->settings_, "locales", i);
+    const SourcePosition where =
+        pack->positions_.Find(pack->settings_, "locales", i);
     if (pack->locales_.contains(locale)) {
-      problems.Add(ErrorAt(where, absl::StrCat("locale '", locale, "' is listed twice")));
+      problems.Add(ErrorAt(
+          where, absl::StrCat("locale '", locale, "' is listed twice")));
       continue;
     }
     LocaleFiles& files = pack->locales_[locale];
@@ -157,8 +162,9 @@ absl::StatusOr<std::unique_ptr<const RulePack>> RulePack::Load(
       const fs::path folder = root / kind / locale;
       const std::vector<fs::path> paths = YamlFiles(folder);
       if (paths.empty()) {
-        problems.Add(ErrorAt(where, absl::StrCat("locale '", locale, "' has no files in ",
-                                                 kind, "/", locale, "/")));
+        problems.Add(ErrorAt(
+            where, absl::StrCat("locale '", locale, "' has no files in ", kind,
+                                "/", locale, "/")));
       }
       for (const fs::path& path : paths) {
         const std::string name = fs::relative(path, root).generic_string();
@@ -182,20 +188,23 @@ absl::StatusOr<std::unique_ptr<const RulePack>> RulePack::Load(
           problems.Add(read);
           continue;
         }
-        const auto* locale_field = message->GetDescriptor()->FindFieldByName("locale");
+        const auto* locale_field =
+            message->GetDescriptor()->FindFieldByName("locale");
         const std::string declared =
             message->GetReflection()->GetString(*message, locale_field);
         if (declared != locale) {
-          problems.Add(ErrorAt(pack->positions_.Find(*message, "locale"),
-                               absl::StrCat("locale is '", declared, "' but the file is in ",
-                                            kind, "/", locale, "/; set locale: ", locale)));
+          problems.Add(ErrorAt(
+              pack->positions_.Find(*message, "locale"),
+              absl::StrCat("locale is '", declared, "' but the file is in ",
+                           kind, "/", locale, "/; set locale: ", locale)));
         }
       }
     }
   }
   if (!problems.empty()) return problems.ToStatus();
-  pack->version_ = absl::StrCat(pack->settings_.name().empty() ? "pack" : pack->settings_.name(),
-                                "@", digest.Hex());
+  pack->version_ = absl::StrCat(
+      pack->settings_.name().empty() ? "pack" : pack->settings_.name(), "@",
+      digest.Hex());
   return std::unique_ptr<const RulePack>(std::move(pack));
 }
 

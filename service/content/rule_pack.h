@@ -36,9 +36,7 @@ class RulePack {
 
   const v1::PackFile& settings() const { return settings_; }
   // By locale, e.g. "en".
-  const std::map<std::string, LocaleFiles>& locales() const {
-    return locales_;
-  }
+  const std::map<std::string, LocaleFiles>& locales() const { return locales_; }
   // Where every message and field of the files was written.
   const SourceMap& positions() const { return positions_; }
   // "name@digest": the digest changes whenever any file of the pack does.

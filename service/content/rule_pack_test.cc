@@ -43,26 +43,31 @@ TEST(RulePackTest, ReportsEveryBrokenFileAtOnce) {
   pack.Write("rules/en/bad.yaml", "locale: ru\nanswers: []\n");
   auto loaded = RulePack::Load(pack.root());
   ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(loaded.status().message(),
-              HasSubstr("intents/en/bad.yaml:3:5: unknown key 'idd' in Intent"));
-  EXPECT_THAT(loaded.status().message(),
-              HasSubstr("rules/en/bad.yaml:1:9: locale is 'ru' but the file is in "
-                        "rules/en/"));
+  EXPECT_THAT(
+      loaded.status().message(),
+      HasSubstr("intents/en/bad.yaml:3:5: unknown key 'idd' in Intent"));
+  EXPECT_THAT(
+      loaded.status().message(),
+      HasSubstr("rules/en/bad.yaml:1:9: locale is 'ru' but the file is in "
+                "rules/en/"));
 }
 
 TEST(RulePackTest, MissingSettingsOrLocaleFolderIsAnError) {
   TempPack empty;
   auto loaded = RulePack::Load(empty.root());
   ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(loaded.status().message(), HasSubstr("rules/pack.yaml:1:1: missing"));
+  EXPECT_THAT(loaded.status().message(),
+              HasSubstr("rules/pack.yaml:1:1: missing"));
 
   TempPack pack;
   pack.WriteMinimal();
   pack.Write("rules/pack.yaml", "name: mini\nlocales: [en, de]\n");
   loaded = RulePack::Load(pack.root());
   ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(loaded.status().message(),
-              HasSubstr("rules/pack.yaml:2:15: locale 'de' has no files in intents/de/"));
+  EXPECT_THAT(
+      loaded.status().message(),
+      HasSubstr(
+          "rules/pack.yaml:2:15: locale 'de' has no files in intents/de/"));
 }
 
 TEST(RulePackTest, SettingsOutOfRangeAreErrors) {
@@ -72,8 +77,10 @@ TEST(RulePackTest, SettingsOutOfRangeAreErrors) {
              "name: mini\nlocales: [en]\nscoring:\n  min_score: 1.5\n");
   auto loaded = RulePack::Load(pack.root());
   ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(loaded.status().message(),
-              HasSubstr("rules/pack.yaml:4:14: min_score must be above 0 and at most 1"));
+  EXPECT_THAT(
+      loaded.status().message(),
+      HasSubstr(
+          "rules/pack.yaml:4:14: min_score must be above 0 and at most 1"));
 }
 
 }  // namespace

@@ -39,15 +39,15 @@ class Reader {
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (!seen.insert(key).second) {
-        return Error(entry.first, absl::StrCat("key '", key,
-                                               "' appears twice in this map"));
+        return Error(entry.first,
+                     absl::StrCat("key '", key, "' appears twice in this map"));
       }
       const FieldDescriptor* field = descriptor->FindFieldByName(key);
       if (field == nullptr) {
-        return Error(entry.first, absl::StrCat("unknown key '", key, "' in ",
-                                               descriptor->name(),
-                                               "; expected one of: ",
-                                               FieldNames(descriptor)));
+        return Error(
+            entry.first,
+            absl::StrCat("unknown key '", key, "' in ", descriptor->name(),
+                         "; expected one of: ", FieldNames(descriptor)));
       }
       if (entry.second.IsNull()) {
         return Error(entry.first, absl::StrCat("'", key, "' has no value"));
@@ -69,9 +69,9 @@ class Reader {
       return ReadValue(node, field, message, 0);
     }
     if (!node.IsSequence()) {
-      return Error(node, absl::StrCat("'", field->name(),
-                                      "' must be a list, found ",
-                                      KindOf(node)));
+      return Error(node,
+                   absl::StrCat("'", field->name(), "' must be a list, found ",
+                                KindOf(node)));
     }
     int index = 0;
     for (const auto& element : node) {
@@ -95,12 +95,12 @@ class Reader {
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (!seen.insert(key).second) {
-        return Error(entry.first, absl::StrCat("key '", key,
-                                               "' appears twice in this map"));
+        return Error(entry.first,
+                     absl::StrCat("key '", key, "' appears twice in this map"));
       }
       if (!entry.second.IsScalar()) {
-        return Error(entry.second, absl::StrCat("the value of '", key,
-                                                "' must be text"));
+        return Error(entry.second,
+                     absl::StrCat("the value of '", key, "' must be text"));
       }
       Message* item = reflection->AddMessage(message, field);
       positions_->Record(message, field->number(),
@@ -125,15 +125,15 @@ class Reader {
       return ReadMessage(node, child);
     }
     if (!node.IsScalar()) {
-      return Error(node, absl::StrCat("'", field->name(), "' must be ",
-                                      ScalarKind(field), ", found ",
-                                      KindOf(node)));
+      return Error(node,
+                   absl::StrCat("'", field->name(), "' must be ",
+                                ScalarKind(field), ", found ", KindOf(node)));
     }
     const std::string& text = node.Scalar();
     auto bad_value = [&] {
-      return Error(node, absl::StrCat("'", field->name(), "' must be ",
-                                      ScalarKind(field), ", found '", text,
-                                      "'"));
+      return Error(node,
+                   absl::StrCat("'", field->name(), "' must be ",
+                                ScalarKind(field), ", found '", text, "'"));
     };
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING:
@@ -164,9 +164,9 @@ class Reader {
       case FieldDescriptor::CPPTYPE_ENUM: {
         const auto* value = FindEnumValue(field, text);
         if (value == nullptr) {
-          return Error(node, absl::StrCat("'", field->name(), "' must be ",
-                                          ScalarKind(field), ", found '", text,
-                                          "'"));
+          return Error(node,
+                       absl::StrCat("'", field->name(), "' must be ",
+                                    ScalarKind(field), ", found '", text, "'"));
         }
         repeated ? reflection->AddEnum(message, field, value)
                  : reflection->SetEnum(message, field, value);
@@ -259,10 +259,9 @@ absl::Status ReadYaml(absl::string_view file, absl::string_view yaml,
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     // yaml-cpp reports errors only by exception; they stop here.
-    return absl::InvalidArgumentError(
-        ErrorAt(SourcePosition{std::string(file), e.mark.line + 1,
-                               e.mark.column + 1},
-                absl::StrCat("YAML syntax: ", e.msg)));
+    return absl::InvalidArgumentError(ErrorAt(
+        SourcePosition{std::string(file), e.mark.line + 1, e.mark.column + 1},
+        absl::StrCat("YAML syntax: ", e.msg)));
   }
   if (root.IsNull()) {
     return absl::InvalidArgumentError(
@@ -271,10 +270,9 @@ absl::Status ReadYaml(absl::string_view file, absl::string_view yaml,
   try {
     return Reader(file, positions).ReadMessage(root, message);
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(
-        ErrorAt(SourcePosition{std::string(file), e.mark.line + 1,
-                               e.mark.column + 1},
-                e.msg));
+    return absl::InvalidArgumentError(ErrorAt(
+        SourcePosition{std::string(file), e.mark.line + 1, e.mark.column + 1},
+        e.msg));
   }
 }
 

@@ -4,7 +4,8 @@
 //
 //   IntentFile file;
 //   SourceMap positions;
-//   absl::Status s = ReadYaml("intents/en/orders.yaml", text, &file, &positions);
+//   absl::Status s = ReadYaml("intents/en/orders.yaml", text, &file,
+//   &positions);
 //   // s.message(): "intents/en/orders.yaml:7:5: unknown key 'phrase' in
 //   //               Signal; expected one of: phrases, all, regex, weight"
 #ifndef FIRSTLINE_SERVICE_CONTENT_YAML_READER_H_

@@ -64,15 +64,17 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
   }
   for (const auto& [locale, files] : pack.locales()) {
     absl::flat_hash_set<std::string> ids;
-    for (const v1::Intent* intent : intents_by_locale[locale]) ids.insert(intent->id());
+    for (const v1::Intent* intent : intents_by_locale[locale])
+      ids.insert(intent->id());
     for (const auto& [other, intents] : intents_by_locale) {
       if (other == locale) continue;
       for (const v1::Intent* intent : intents) {
         if (!ids.contains(intent->id()) && !intent->id().empty()) {
-          problems.push_back(ErrorAt(
-              positions.Find(*intent, "id"),
-              absl::StrCat("intent '", intent->id(), "' has no twin in intents/",
-                           locale, "/; every locale needs every intent")));
+          problems.push_back(
+              ErrorAt(positions.Find(*intent, "id"),
+                      absl::StrCat("intent '", intent->id(),
+                                   "' has no twin in intents/", locale,
+                                   "/; every locale needs every intent")));
         }
       }
     }
@@ -92,31 +94,34 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
       for (const auto& slot : intent->slots()) names.push_back(slot.name());
     }
     std::vector<const v1::AnswerFile*> answer_files;
-    for (const auto& file : files.answer_files) answer_files.push_back(file.get());
-    absl::StatusOr<std::unique_ptr<const AnswerBook>> answers = AnswerBook::Create(
-        AnswerBookOptions{pack.settings().chat_max_chars()}, answer_files,
-        intent_slots, positions);
+    for (const auto& file : files.answer_files)
+      answer_files.push_back(file.get());
+    absl::StatusOr<std::unique_ptr<const AnswerBook>> answers =
+        AnswerBook::Create(AnswerBookOptions{pack.settings().chat_max_chars()},
+                           answer_files, intent_slots, positions);
     if (!answers.ok()) {
       problems.push_back(std::string(answers.status().message()));
       continue;
     }
     for (const v1::Intent* intent : intents_by_locale[locale]) {
       if (!(*answers)->Has(intent->id())) {
-        problems.push_back(ErrorAt(
-            positions.Find(*intent, "id"),
-            absl::StrCat("intent '", intent->id(), "' has no answer in rules/",
-                         locale, "/")));
+        problems.push_back(
+            ErrorAt(positions.Find(*intent, "id"),
+                    absl::StrCat("intent '", intent->id(),
+                                 "' has no answer in rules/", locale, "/")));
       }
     }
     if (!(*answers)->Has(kFallbackAnswer)) {
-      problems.push_back(absl::StrCat(
-          "rules/", locale, "/:1:1: no answer for 'fallback', the reply to "
-          "messages without an intent"));
+      problems.push_back(
+          absl::StrCat("rules/", locale,
+                       "/:1:1: no answer for 'fallback', the reply to "
+                       "messages without an intent"));
     }
     for (const std::string& notice : (*classifier)->notices()) {
       engine->notices_.push_back(notice);
     }
-    engine->locales_[locale] = Locale{std::move(*classifier), std::move(*answers)};
+    engine->locales_[locale] =
+        Locale{std::move(*classifier), std::move(*answers)};
   }
   if (!problems.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
@@ -202,7 +207,8 @@ v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
   AnswerContext context;
   context.channel = request.channel();
   context.customer_name = request.customer().display_name();
-  for (const SlotValue& slot : analysis.slots) context.slots[slot.name] = slot.value;
+  for (const SlotValue& slot : analysis.slots)
+    context.slots[slot.name] = slot.value;
 
   std::string answer_id = kFallbackAnswer;
   if (analysis.classification.chosen) {

@@ -48,7 +48,8 @@ TEST_F(EngineTest, AnswersTheIntentWithItsSlots) {
 }
 
 TEST_F(EngineTest, MessageWithoutIntentGetsTheFallbackQuestion) {
-  v1::SendMessageResponse response = engine_->Respond(Request("what is the weather"), "en");
+  v1::SendMessageResponse response =
+      engine_->Respond(Request("what is the weather"), "en");
   EXPECT_EQ(response.action(), v1::BOT_ACTION_ASKED);
   EXPECT_FALSE(response.has_intent());
   EXPECT_EQ(response.messages(0).quick_replies_size(), 2);
@@ -63,7 +64,8 @@ TEST_F(EngineTest, AttachmentsAloneGetNoReply) {
 }
 
 TEST_F(EngineTest, TraceShowsWhatFiredAndWhy) {
-  v1::SendMessageRequest request = Request("Where is my ORDER? I'd rather cancel it");
+  v1::SendMessageRequest request =
+      Request("Where is my ORDER? I'd rather cancel it");
   request.set_include_trace(true);
   v1::SendMessageResponse response = engine_->Respond(request, "en");
   const v1::Trace& trace = response.trace();
@@ -81,7 +83,8 @@ TEST_F(EngineTest, TraceShowsWhatFiredAndWhy) {
 }
 
 TEST_F(EngineTest, ClassifyRanksCandidates) {
-  v1::ClassifyResponse response = engine_->Classify("track my order", "en", false);
+  v1::ClassifyResponse response =
+      engine_->Classify("track my order", "en", false);
   EXPECT_EQ(response.intent().intent(), "track_order");
   ASSERT_EQ(response.ranked_intents_size(), 1);
   response = engine_->Classify("good morning", "en", false);
@@ -117,10 +120,14 @@ answers:
   auto engine = Engine::Load(pack.root());
   ASSERT_FALSE(engine.ok());
   const std::string message(engine.status().message());
-  EXPECT_THAT(message, HasSubstr("intents/ru/orders.yaml:5:9: intent 'get_refund' has no "
-                                 "twin in intents/en/"));
-  EXPECT_THAT(message, HasSubstr("intents/en/orders.yaml:15:9: intent 'cancel_order' has "
-                                 "no twin in intents/ru/"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("intents/ru/orders.yaml:5:9: intent 'get_refund' has no "
+                "twin in intents/en/"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("intents/en/orders.yaml:15:9: intent 'cancel_order' has "
+                "no twin in intents/ru/"));
   EXPECT_THAT(message, HasSubstr("rules/ru/:1:1: no answer for 'fallback'"));
 }
 

@@ -48,7 +48,8 @@ class Builder {
   }
 
   // The term ids for "a | b | c", or an empty vector after a problem.
-  std::vector<int> Alternatives(absl::string_view item, const SourcePosition& at) {
+  std::vector<int> Alternatives(absl::string_view item,
+                                const SourcePosition& at) {
     std::vector<int> ids;
     for (absl::string_view phrase : absl::StrSplit(item, '|')) {
       phrase = absl::StripAsciiWhitespace(phrase);
@@ -72,8 +73,8 @@ class Builder {
       Problem(at, "a signal needs exactly one of: phrases, all, regex");
       return false;
     }
-    *weight = spec.weight() == 0 ? options_.scoring.default_weight()
-                                 : spec.weight();
+    *weight =
+        spec.weight() == 0 ? options_.scoring.default_weight() : spec.weight();
     if (*weight <= 0 || *weight > 1) {
       Problem(positions_.Find(spec, "weight"),
               "weight must be above 0 and at most 1");
@@ -136,9 +137,10 @@ std::string SignalText(const v1::Signal& spec) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<const IntentClassifier>> IntentClassifier::Create(
-    const ClassifierOptions& options,
-    const std::vector<const v1::Intent*>& intents, const SourceMap& positions) {
+absl::StatusOr<std::unique_ptr<const IntentClassifier>>
+IntentClassifier::Create(const ClassifierOptions& options,
+                         const std::vector<const v1::Intent*>& intents,
+                         const SourceMap& positions) {
   absl::StatusOr<std::unique_ptr<PhraseCompiler>> phrases =
       PhraseCompiler::Create(options.locale);
   if (!phrases.ok()) return phrases.status();
@@ -173,7 +175,11 @@ absl::StatusOr<std::unique_ptr<const IntentClassifier>> IntentClassifier::Create
     for (int veto = 0; veto < 2; ++veto) {
       const auto& list = veto ? spec->vetoes() : spec->signals();
       for (const v1::Signal& signal_spec : list) {
-        Signal signal{index, veto == 1, 0, {}, positions.Find(signal_spec),
+        Signal signal{index,
+                      veto == 1,
+                      0,
+                      {},
+                      positions.Find(signal_spec),
                       SignalText(signal_spec)};
         if (builder.Signal(signal_spec, &signal.groups, &signal.weight)) {
           classifier->signals_.push_back(std::move(signal));
@@ -184,8 +190,9 @@ absl::StatusOr<std::unique_ptr<const IntentClassifier>> IntentClassifier::Create
     for (const v1::SlotExtractor& slot : spec->slots()) {
       const SourcePosition slot_at = positions.Find(slot);
       if (!IsIdentifier(slot.name())) {
-        builder.Problem(slot_at, "a slot needs a name: lower-case letters, "
-                                 "digits and _");
+        builder.Problem(slot_at,
+                        "a slot needs a name: lower-case letters, "
+                        "digits and _");
         continue;
       }
       if (!slot_names.insert(slot.name()).second) {
@@ -219,11 +226,12 @@ absl::StatusOr<std::unique_ptr<const IntentClassifier>> IntentClassifier::Create
       TermMatcher::Create(builder.terms_);
   if (!matcher.ok()) return matcher.status();
   classifier->matcher_ = std::move(*matcher);
-  for (const TermMatcher::Fallback& fallback : classifier->matcher_->fallbacks()) {
-    classifier->notices_.push_back(ErrorAt(
-        builder.term_sources_[fallback.pattern],
-        absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
-                     "); it is matched with RE2, which is slower")));
+  for (const TermMatcher::Fallback& fallback :
+       classifier->matcher_->fallbacks()) {
+    classifier->notices_.push_back(
+        ErrorAt(builder.term_sources_[fallback.pattern],
+                absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
+                             "); it is matched with RE2, which is slower")));
   }
   classifier->signals_of_term_.resize(builder.terms_.size());
   for (size_t s = 0; s < classifier->signals_.size(); ++s) {
@@ -283,10 +291,12 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
   }
   std::sort(result.ranked.begin(), result.ranked.end(),
             [this](const RankedIntent& a, const RankedIntent& b) {
-              if (std::abs(a.score - b.score) > kEpsilon) return a.score > b.score;
+              if (std::abs(a.score - b.score) > kEpsilon)
+                return a.score > b.score;
               const v1::Intent& x = intents_[a.intent].spec;
               const v1::Intent& y = intents_[b.intent].spec;
-              if (x.priority() != y.priority()) return x.priority() > y.priority();
+              if (x.priority() != y.priority())
+                return x.priority() > y.priority();
               return x.id() < y.id();
             });
 
@@ -297,8 +307,9 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
   const RankedIntent& top = result.ranked[0];
   const v1::Intent& top_spec = intents_[top.intent].spec;
   if (top.score + kEpsilon < scoring_.min_score()) {
-    result.decision = absl::StrFormat("no intent: best is %s at %.2f, below min_score %.2f",
-                                      top_spec.id(), top.score, scoring_.min_score());
+    result.decision =
+        absl::StrFormat("no intent: best is %s at %.2f, below min_score %.2f",
+                        top_spec.id(), top.score, scoring_.min_score());
     return result;
   }
   if (result.ranked.size() > 1) {
@@ -314,13 +325,15 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
       return result;
     }
     result.chosen = top.intent;
-    result.decision = absl::StrFormat("chose %s: %.2f, leads %s by %.2f%s", top_spec.id(),
-                                      top.score, second_spec.id(), lead,
-                                      lead + kEpsilon < scoring_.margin() ? " (higher priority)" : "");
+    result.decision = absl::StrFormat(
+        "chose %s: %.2f, leads %s by %.2f%s", top_spec.id(), top.score,
+        second_spec.id(), lead,
+        lead + kEpsilon < scoring_.margin() ? " (higher priority)" : "");
     return result;
   }
   result.chosen = top.intent;
-  result.decision = absl::StrFormat("chose %s: %.2f, the only candidate", top_spec.id(), top.score);
+  result.decision = absl::StrFormat("chose %s: %.2f, the only candidate",
+                                    top_spec.id(), top.score);
   return result;
 }
 

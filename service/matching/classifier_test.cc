@@ -14,7 +14,8 @@ class ClassifierTest : public ::testing::Test {
  protected:
   absl::StatusOr<std::unique_ptr<const IntentClassifier>> Compile(
       const std::string& yaml) {
-    absl::Status read = ReadYaml("intents/en/t.yaml", yaml, &file_, &positions_);
+    absl::Status read =
+        ReadYaml("intents/en/t.yaml", yaml, &file_, &positions_);
     if (!read.ok()) return read;
     std::vector<const v1::Intent*> intents;
     for (const v1::Intent& intent : file_.intents()) intents.push_back(&intent);
@@ -26,7 +27,8 @@ class ClassifierTest : public ::testing::Test {
   }
 
   // The chosen intent's id, or "" for none.
-  std::string Choose(const IntentClassifier& classifier, const std::string& text) {
+  std::string Choose(const IntentClassifier& classifier,
+                     const std::string& text) {
     Classification c = classifier.Classify(normalizer_->Normalize(text));
     return c.chosen ? classifier.intent(*c.chosen).id() : "";
   }
@@ -62,7 +64,8 @@ TEST_F(ClassifierTest, ChoosesTheIntentWhoseSignalsFire) {
   ASSERT_TRUE(classifier.ok()) << classifier.status();
   EXPECT_EQ(Choose(**classifier, "Where is my ORDER?"), "track_order");
   EXPECT_EQ(Choose(**classifier, "please trace the parcel"), "track_order");
-  EXPECT_EQ(Choose(**classifier, "I want to cancel this purchase"), "cancel_order");
+  EXPECT_EQ(Choose(**classifier, "I want to cancel this purchase"),
+            "cancel_order");
   EXPECT_EQ(Choose(**classifier, "what's the weather"), "");
 }
 
@@ -107,7 +110,8 @@ intents:
     signals: [{phrases: [person]}]
 )";
   auto classifier = *Compile(yaml);
-  Classification c = classifier->Classify(normalizer_->Normalize("refund my money"));
+  Classification c =
+      classifier->Classify(normalizer_->Normalize("refund my money"));
   EXPECT_FALSE(c.chosen.has_value());
   EXPECT_THAT(c.decision, HasSubstr("closer than margin"));
   EXPECT_EQ(Choose(*classifier, "refund, a person please"), "c");
@@ -132,12 +136,14 @@ intents:
 )");
   ASSERT_FALSE(classifier.ok());
   const std::string message(classifier.status().message());
-  EXPECT_THAT(message, HasSubstr("t.yaml:5:16: bad regex: missing ): order (number"));
+  EXPECT_THAT(message,
+              HasSubstr("t.yaml:5:16: bad regex: missing ): order (number"));
   EXPECT_THAT(message, HasSubstr("t.yaml:6:25: 'Bad': "));
   EXPECT_THAT(message, HasSubstr("t.yaml:7:9: intent 'a' is defined twice"));
   EXPECT_THAT(message, HasSubstr("t.yaml:9:9: a signal needs exactly one of"));
   EXPECT_THAT(message, HasSubstr("t.yaml:12:38: weight must be above 0"));
-  EXPECT_THAT(message, HasSubstr("t.yaml:14:28: unknown built-in slot 'postcode'"));
+  EXPECT_THAT(message,
+              HasSubstr("t.yaml:14:28: unknown built-in slot 'postcode'"));
   EXPECT_THAT(message, HasSubstr("t.yaml:15:5: intent 'c' has no signals"));
 }
 

@@ -56,8 +56,8 @@ bool AllLetters(const std::vector<UChar32>& code_points) {
 }
 
 std::string WholeWord(absl::string_view body) {
-  return absl::StrCat("(?:^|", kNonWordChar, ")(?:", body, ")(?:",
-                      kNonWordChar, "|$)");
+  return absl::StrCat("(?:^|", kNonWordChar, ")(?:", body, ")(?:", kNonWordChar,
+                      "|$)");
 }
 
 }  // namespace
@@ -83,9 +83,9 @@ std::string PhraseCompiler::Word(absl::string_view word) {
   if (letters.size() <= kExactWordLength || !AllLetters(letters)) {
     return RE2::QuoteMeta(Re2Piece(word));
   }
-  const sb_symbol* stemmed = sb_stemmer_stem(
-      stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
+  const sb_symbol* stemmed =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   const std::vector<UChar32> stem = CodePoints(absl::string_view(
       reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_)));
   // The stemmer may rewrite the end of a stem ("delivery" -> "deliveri"):

@@ -60,7 +60,8 @@ TEST_F(PhraseCompilerTest, PhraseWordsAreAdjacentUnlessGapped) {
   EXPECT_FALSE(Matches("en", "track my order", "track the order"));
   EXPECT_TRUE(Matches("en", "where ... order", "where is my last order"));
   EXPECT_TRUE(Matches("en", "where ... order", "where order"));
-  EXPECT_FALSE(Matches("en", "where ... order", "where is it and what about my order"));
+  EXPECT_FALSE(
+      Matches("en", "where ... order", "where is it and what about my order"));
 }
 
 TEST_F(PhraseCompilerTest, WordsAreWholeAcrossScripts) {

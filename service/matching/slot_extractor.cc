@@ -64,9 +64,8 @@ absl::StatusOr<std::unique_ptr<const SlotExtractor>> SlotExtractor::Builtin(
     if (kind != builtin.kind) continue;
     auto regex = std::make_unique<re2::RE2>(builtin.regex);
     if (!regex->ok()) {
-      return absl::InternalError(absl::StrCat("built-in slot '", kind,
-                                              "' does not compile: ",
-                                              regex->error()));
+      return absl::InternalError(absl::StrCat(
+          "built-in slot '", kind, "' does not compile: ", regex->error()));
     }
     const int group = regex->NamedCapturingGroups().at("value");
     return std::unique_ptr<const SlotExtractor>(
@@ -79,7 +78,8 @@ absl::StatusOr<std::unique_ptr<const SlotExtractor>> SlotExtractor::Builtin(
 
 absl::StatusOr<std::unique_ptr<const SlotExtractor>> SlotExtractor::FromRegex(
     absl::string_view name, absl::string_view regex_text) {
-  auto regex = std::make_unique<re2::RE2>(Re2Piece(regex_text), re2::RE2::Quiet);
+  auto regex =
+      std::make_unique<re2::RE2>(Re2Piece(regex_text), re2::RE2::Quiet);
   if (!regex->ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("bad regex: ", regex->error()));
@@ -108,7 +108,8 @@ std::optional<SlotValue> SlotExtractor::Extract(
       text.SourceRange(begin, begin + found.size());
   SlotValue value;
   value.name = name_;
-  value.value = std::string(original.substr(source_begin, source_end - source_begin));
+  value.value =
+      std::string(original.substr(source_begin, source_end - source_begin));
   value.begin = source_begin;
   value.end = source_end;
   return value;

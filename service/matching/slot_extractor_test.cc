@@ -24,14 +24,17 @@ class SlotExtractorTest : public ::testing::Test {
 TEST_F(SlotExtractorTest, FindsOrderNumbers) {
   EXPECT_EQ(Builtin("order_number", "Where is order #AB-12345?"), "AB-12345");
   EXPECT_EQ(Builtin("order_number", "заказ №  7734512 не пришел"), "7734512");
-  EXPECT_EQ(Builtin("order_number", "cancel purchase 113542617735902"), "113542617735902");
+  EXPECT_EQ(Builtin("order_number", "cancel purchase 113542617735902"),
+            "113542617735902");
   EXPECT_EQ(Builtin("order_number", "ordered 3 items in 2024"), "");
   EXPECT_EQ(Builtin("order_number", "mail me at a12345@x.com"), "");
 }
 
 TEST_F(SlotExtractorTest, FindsEmailsPhonesAmountsAndDates) {
-  EXPECT_EQ(Builtin("email", "my mail is Anna.K@Example.com, thanks"), "Anna.K@Example.com");
-  EXPECT_EQ(Builtin("phone", "call +7 (912) 345-67-89 now"), "+7 (912) 345-67-89");
+  EXPECT_EQ(Builtin("email", "my mail is Anna.K@Example.com, thanks"),
+            "Anna.K@Example.com");
+  EXPECT_EQ(Builtin("phone", "call +7 (912) 345-67-89 now"),
+            "+7 (912) 345-67-89");
   EXPECT_EQ(Builtin("amount", "charged 1 500 руб twice"), "1 500 руб");
   EXPECT_EQ(Builtin("amount", "paid $30.50 for it"), "$30.50");
   EXPECT_EQ(Builtin("date", "ordered on 12.03.2024"), "12.03.2024");
@@ -47,8 +50,9 @@ TEST_F(SlotExtractorTest, CustomRegexNeedsAGroupNamedAfterTheSlot) {
   ASSERT_TRUE(value.has_value());
   EXPECT_EQ(value->value, "iOS");
   EXPECT_EQ(value->begin, 4u);
-  EXPECT_THAT(SlotExtractor::FromRegex("app", "(android|ios)").status().message(),
-              HasSubstr("(?P<app>...)"));
+  EXPECT_THAT(
+      SlotExtractor::FromRegex("app", "(android|ios)").status().message(),
+      HasSubstr("(?P<app>...)"));
   EXPECT_THAT(SlotExtractor::FromRegex("app", "(?P<app>").status().message(),
               HasSubstr("bad regex"));
   EXPECT_THAT(SlotExtractor::Builtin("x", "postcode").status().message(),

@@ -77,10 +77,10 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     if (expressions.empty()) break;
     hs_compile_error_t* error = nullptr;
     hs_database_t* database = nullptr;
-    hs_error_t result = hs_compile_multi(
-        expressions.data(), flags.data(), ids.data(),
-        static_cast<unsigned int>(expressions.size()), HS_MODE_BLOCK, nullptr,
-        &database, &error);
+    hs_error_t result =
+        hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                         static_cast<unsigned int>(expressions.size()),
+                         HS_MODE_BLOCK, nullptr, &database, &error);
     if (result == HS_SUCCESS) {
       matcher->database_ = database;
       break;
@@ -112,8 +112,8 @@ void TermMatcher::Match(absl::string_view text, std::vector<int>* hits) const {
     thread_local ThreadScratch thread_scratch;
     hs_scratch_t* scratch = thread_scratch.For(database_, id_);
     if (scratch != nullptr) {
-      hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()),
-              0, scratch, OnMatch, hits);
+      hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
+              scratch, OnMatch, hits);
     }
   }
   for (size_t i = 0; i < fallback_regexes_.size(); ++i) {

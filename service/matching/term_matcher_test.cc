@@ -1,9 +1,9 @@
 #include "service/matching/term_matcher.h"
 
-#include "gmock/gmock.h"
 #include <atomic>
 #include <thread>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace firstline {
@@ -21,7 +21,8 @@ std::vector<int> Hits(const TermMatcher& matcher, absl::string_view text) {
 TEST(TermMatcherTest, ReportsEachPatternThatOccursOnce) {
   auto matcher = TermMatcher::Create({"order", "refund", "заказ", "o"});
   ASSERT_TRUE(matcher.ok()) << matcher.status();
-  EXPECT_THAT(Hits(**matcher, "order order заказ"), UnorderedElementsAre(0, 2, 3));
+  EXPECT_THAT(Hits(**matcher, "order order заказ"),
+              UnorderedElementsAre(0, 2, 3));
   EXPECT_THAT(Hits(**matcher, "nothing here"), UnorderedElementsAre(3));
   EXPECT_THAT(Hits(**matcher, ""), UnorderedElementsAre());
   EXPECT_TRUE((*matcher)->fallbacks().empty());

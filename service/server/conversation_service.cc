@@ -39,7 +39,8 @@ grpc::Status ConversationService::Classify(grpc::ServerContext* /*context*/,
   const std::shared_ptr<const Engine> engine = engine_.load();
   absl::StatusOr<std::string> locale = ValidateClassify(*request, *engine);
   if (!locale.ok()) return ToGrpc(locale.status());
-  *response = engine->Classify(request->text(), *locale, request->include_trace());
+  *response =
+      engine->Classify(request->text(), *locale, request->include_trace());
   return grpc::Status::OK;
 }
 

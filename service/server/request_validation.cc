@@ -14,7 +14,8 @@ absl::Status Invalid(absl::string_view field, absl::string_view problem) {
 
 // A required identifier: present, valid UTF-8, not too long.
 absl::Status ValidateId(absl::string_view field, absl::string_view id) {
-  if (absl::StripAsciiWhitespace(id).empty()) return Invalid(field, "is required");
+  if (absl::StripAsciiWhitespace(id).empty())
+    return Invalid(field, "is required");
   if (id.size() > kMaxIdBytes) {
     return Invalid(field, absl::StrCat("is ", id.size(), " bytes; at most ",
                                        kMaxIdBytes, " are allowed"));
@@ -26,7 +27,8 @@ absl::Status ValidateId(absl::string_view field, absl::string_view id) {
 absl::StatusOr<std::string> ValidateLocale(absl::string_view field,
                                            absl::string_view locale,
                                            const Engine& engine) {
-  if (locale.empty()) return Invalid(field, "is required, e.g. \"en\" or \"ru\"");
+  if (locale.empty())
+    return Invalid(field, "is required, e.g. \"en\" or \"ru\"");
   absl::StatusOr<std::string> resolved = engine.ResolveLocale(locale);
   if (!resolved.ok()) return Invalid(field, resolved.status().message());
   return resolved;
@@ -40,17 +42,20 @@ absl::Status ValidateText(absl::string_view field, absl::string_view text) {
                                        kMaxTextBytes, " are allowed"));
   }
   if (!IsValidUtf8(text)) return Invalid(field, "is not valid UTF-8");
-  if (absl::StripAsciiWhitespace(text).empty()) return Invalid(field, "is empty");
+  if (absl::StripAsciiWhitespace(text).empty())
+    return Invalid(field, "is empty");
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> ValidateSendMessage(
     const v1::SendMessageRequest& request, const Engine& engine) {
-  absl::Status status = ValidateId("conversation_id", request.conversation_id());
+  absl::Status status =
+      ValidateId("conversation_id", request.conversation_id());
   if (!status.ok()) return status;
   if (request.channel() == v1::CHANNEL_UNSPECIFIED ||
       !v1::Channel_IsValid(request.channel())) {
-    return Invalid("channel", "is required: CHAT, EMAIL, MESSENGER, SOCIAL or HELPDESK");
+    return Invalid("channel",
+                   "is required: CHAT, EMAIL, MESSENGER, SOCIAL or HELPDESK");
   }
   if (!request.has_customer()) return Invalid("customer", "is required");
   const v1::Customer& customer = request.customer();
@@ -67,16 +72,20 @@ absl::StatusOr<std::string> ValidateSendMessage(
       ValidateLocale("customer.locale", customer.locale(), engine);
   if (!locale.ok()) return locale.status();
   if (request.attachments_size() > kMaxAttachments) {
-    return Invalid("attachments", absl::StrCat("has ", request.attachments_size(),
-                                               " files; at most ", kMaxAttachments));
+    return Invalid("attachments",
+                   absl::StrCat("has ", request.attachments_size(),
+                                " files; at most ", kMaxAttachments));
   }
   for (int i = 0; i < request.attachments_size(); ++i) {
     const v1::Attachment& attachment = request.attachments(i);
     if (attachment.size_bytes() < 0) {
-      return Invalid(absl::StrCat("attachments[", i, "].size_bytes"), "is negative");
+      return Invalid(absl::StrCat("attachments[", i, "].size_bytes"),
+                     "is negative");
     }
-    if (!IsValidUtf8(attachment.file_name()) || !IsValidUtf8(attachment.uri())) {
-      return Invalid(absl::StrCat("attachments[", i, "]"), "is not valid UTF-8");
+    if (!IsValidUtf8(attachment.file_name()) ||
+        !IsValidUtf8(attachment.uri())) {
+      return Invalid(absl::StrCat("attachments[", i, "]"),
+                     "is not valid UTF-8");
     }
   }
   // A message may be attachments alone; otherwise it needs text.
@@ -84,9 +93,9 @@ absl::StatusOr<std::string> ValidateSendMessage(
     status = ValidateText("text", request.text());
     if (!status.ok()) return status;
   }
-  if (request.has_send_time() && (request.send_time().seconds() < 0 ||
-                                  request.send_time().nanos() < 0 ||
-                                  request.send_time().nanos() > 999999999)) {
+  if (request.has_send_time() &&
+      (request.send_time().seconds() < 0 || request.send_time().nanos() < 0 ||
+       request.send_time().nanos() > 999999999)) {
     return Invalid("send_time", "is not a valid time");
   }
   return locale;

@@ -47,18 +47,22 @@ TEST_F(RequestValidationTest, NamesTheFieldOfEveryProblem) {
               HasSubstr("conversation_id: is required"));
   EXPECT_THAT(with([](R& r) { r.set_conversation_id(std::string(200, 'x')); }),
               HasSubstr("conversation_id: is 200 bytes"));
-  EXPECT_THAT(with([](R& r) { r.clear_channel(); }), HasSubstr("channel: is required"));
+  EXPECT_THAT(with([](R& r) { r.clear_channel(); }),
+              HasSubstr("channel: is required"));
   EXPECT_THAT(with([](R& r) { r.set_channel(static_cast<v1::Channel>(99)); }),
               HasSubstr("channel:"));
-  EXPECT_THAT(with([](R& r) { r.clear_customer(); }), HasSubstr("customer: is required"));
+  EXPECT_THAT(with([](R& r) { r.clear_customer(); }),
+              HasSubstr("customer: is required"));
   EXPECT_THAT(with([](R& r) { r.mutable_customer()->clear_id(); }),
               HasSubstr("customer.id: is required"));
   EXPECT_THAT(with([](R& r) { r.mutable_customer()->clear_locale(); }),
               HasSubstr("customer.locale: is required"));
-  EXPECT_THAT(with([](R& r) { r.mutable_customer()->set_locale("de"); }),
-              HasSubstr("customer.locale: unsupported locale 'de'; supported: en"));
+  EXPECT_THAT(
+      with([](R& r) { r.mutable_customer()->set_locale("de"); }),
+      HasSubstr("customer.locale: unsupported locale 'de'; supported: en"));
   EXPECT_THAT(with([](R& r) { r.set_text(""); }), HasSubstr("text: is empty"));
-  EXPECT_THAT(with([](R& r) { r.set_text(" \n\t "); }), HasSubstr("text: is empty"));
+  EXPECT_THAT(with([](R& r) { r.set_text(" \n\t "); }),
+              HasSubstr("text: is empty"));
   EXPECT_THAT(with([](R& r) { r.set_text(std::string(5000, 'a')); }),
               HasSubstr("text: is 5000 bytes; at most 4096"));
   EXPECT_THAT(with([](R& r) { r.set_text("bad \xC3\x28 bytes"); }),

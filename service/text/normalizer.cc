@@ -184,8 +184,8 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
     char buffer[U8_MAX_LENGTH];
     int32_t length = 0;
     UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH,
-              c.code, error);
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, c.code,
+              error);
     if (error) continue;
     result.text.append(buffer, length);
     result.source_begin.insert(result.source_begin.end(), length, c.begin);

@@ -13,6 +13,8 @@
 #ifndef FIRSTLINE_SERVICE_TEXT_NORMALIZER_H_
 #define FIRSTLINE_SERVICE_TEXT_NORMALIZER_H_
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,8 +23,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Normalizer2;

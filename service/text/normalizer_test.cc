@@ -66,7 +66,9 @@ TEST_F(NormalizerTest, MapsBackToTheOriginalText) {
 }
 
 TEST_F(NormalizerTest, DropsInvalidBytesWithoutCrashing) {
-  EXPECT_EQ(Norm("ab\xFF\xFE" "cd"), "abcd");
+  EXPECT_EQ(Norm("ab\xFF\xFE"
+                 "cd"),
+            "abcd");
   EXPECT_EQ(Norm(""), "");
 }
 
@@ -75,7 +77,7 @@ TEST(IsValidUtf8Test, AcceptsWellFormedAndRejectsTheRest) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // Overlong "/".
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // A surrogate.
-  EXPECT_FALSE(IsValidUtf8("abc\xD0"));        // Cut short.
+  EXPECT_FALSE(IsValidUtf8("abc\xD0"));       // Cut short.
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 
 #include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 namespace firstline::testing {
 

@@ -48,7 +48,8 @@ Struct Describe(const std::string& text, const v1::ClassifyResponse& response) {
   if (response.has_trace()) {
     Value& trace = fields["trace"];
     auto& trace_fields = *trace.mutable_struct_value()->mutable_fields();
-    trace_fields["normalized_text"] = StringValue(response.trace().normalized_text());
+    trace_fields["normalized_text"] =
+        StringValue(response.trace().normalized_text());
     trace_fields["decision"] = StringValue(response.trace().decision());
     Value& hits = trace_fields["hits"];
     hits.mutable_list_value();
@@ -82,15 +83,18 @@ absl::Status RunClassify(const Engine& engine,
     Struct description;
     absl::Status valid = ValidateText("text", line);
     if (valid.ok()) {
-      description = Describe(line, engine.Classify(line, *locale, options.include_trace));
+      description =
+          Describe(line, engine.Classify(line, *locale, options.include_trace));
     } else {
       // Keep one output line per input line, so outputs stay aligned.
       const std::string shown = IsValidUtf8(line) ? line : "";
       description = Describe(shown, v1::ClassifyResponse());
-      (*description.mutable_fields())["error"] = StringValue(std::string(valid.message()));
+      (*description.mutable_fields())["error"] =
+          StringValue(std::string(valid.message()));
     }
     json.clear();
-    google::protobuf::util::MessageToJsonString(description, &json, print_options);
+    google::protobuf::util::MessageToJsonString(description, &json,
+                                                print_options);
     out << json << '\n';
   }
   out.flush();

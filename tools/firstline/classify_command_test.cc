@@ -19,7 +19,8 @@ std::vector<google::protobuf::Struct> Lines(const std::string& output) {
   std::string line;
   while (std::getline(in, line)) {
     google::protobuf::Struct parsed;
-    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(line, &parsed).ok()) << line;
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(line, &parsed).ok())
+        << line;
     lines.push_back(parsed);
   }
   return lines;
@@ -36,7 +37,8 @@ class ClassifyCommandTest : public ::testing::Test {
 };
 
 TEST_F(ClassifyCommandTest, WritesOneJsonObjectPerLine) {
-  std::istringstream in("Where is my order 55555?\r\nnice weather\n\nbad \xFF line\n");
+  std::istringstream in(
+      "Where is my order 55555?\r\nnice weather\n\nbad \xFF line\n");
   std::ostringstream out;
   ASSERT_TRUE(RunClassify(*engine_, {"en-US", false}, in, out).ok());
   std::vector<google::protobuf::Struct> lines = Lines(out.str());
@@ -45,11 +47,15 @@ TEST_F(ClassifyCommandTest, WritesOneJsonObjectPerLine) {
   EXPECT_EQ(first.at("text").string_value(), "Where is my order 55555?");
   EXPECT_EQ(first.at("intent").string_value(), "track_order");
   EXPECT_DOUBLE_EQ(first.at("score").number_value(), 0.8);
-  EXPECT_EQ(first.at("slots").struct_value().fields().at("order_id").string_value(), "55555");
+  EXPECT_EQ(
+      first.at("slots").struct_value().fields().at("order_id").string_value(),
+      "55555");
   EXPECT_EQ(lines[1].fields().at("intent").string_value(), "");
   EXPECT_DOUBLE_EQ(lines[1].fields().at("score").number_value(), 0);
-  EXPECT_THAT(lines[2].fields().at("error").string_value(), HasSubstr("text: is empty"));
-  EXPECT_THAT(lines[3].fields().at("error").string_value(), HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(lines[2].fields().at("error").string_value(),
+              HasSubstr("text: is empty"));
+  EXPECT_THAT(lines[3].fields().at("error").string_value(),
+              HasSubstr("not valid UTF-8"));
 }
 
 TEST_F(ClassifyCommandTest, TraceIsAddedOnRequest) {

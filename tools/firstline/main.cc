@@ -1,6 +1,7 @@
 // firstline: the command-line tool for content editors and operators.
 //
 //   firstline classify --locale en [--rules DIR] [--trace] < messages.txt
+//   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
 #include <iostream>
 #include <string>
 #include <vector>
@@ -8,13 +9,22 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_join.h"
 #include "service/engine/engine.h"
 #include "tools/firstline/classify_command.h"
+#include "tools/firstline/health_command.h"
+#include "tools/firstline/send_command.h"
 
 ABSL_FLAG(std::string, locale, "", "the locale of the messages, e.g. en or ru");
 ABSL_FLAG(std::string, rules, FIRSTLINE_DEFAULT_PACK_DIR,
           "the rule pack's root folder (holding intents/ and rules/)");
-ABSL_FLAG(bool, trace, false, "add the decision trace to every line");
+ABSL_FLAG(bool, trace, false, "show the decision trace");
+ABSL_FLAG(std::string, server, "127.0.0.1:50051",
+          "send, health: the server's host:port");
+ABSL_FLAG(std::string, channel, "chat",
+          "send: chat, email, messenger, social or helpdesk");
+ABSL_FLAG(std::string, name, "", "send: the customer's display name");
+ABSL_FLAG(std::string, conversation, "cli", "send: the conversation id");
 
 namespace {
 
@@ -23,7 +33,11 @@ constexpr char kUsage[] =
     "Commands:\n"
     "  classify   read messages, one per line, from stdin; write one JSON\n"
     "             object per line: text, intent (\"\" when none), score ...\n"
-    "             flags: --locale (required), --rules DIR, --trace\n";
+    "             flags: --locale (required), --rules DIR, --trace\n"
+    "  send TEXT  send one customer message to a running server and print\n"
+    "             the reply; flags: --locale (required), --server HOST:PORT,\n"
+    "             --channel, --name, --conversation, --trace\n"
+    "  health     exit 0 when the server at --server answers SERVING\n";
 
 int Classify() {
   auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules));
@@ -47,6 +61,23 @@ int Classify() {
   return 0;
 }
 
+int Send(const std::vector<char*>& words) {
+  firstline::SendCommandOptions options;
+  options.server = absl::GetFlag(FLAGS_server);
+  options.locale = absl::GetFlag(FLAGS_locale);
+  options.channel = absl::GetFlag(FLAGS_channel);
+  options.customer_name = absl::GetFlag(FLAGS_name);
+  options.conversation_id = absl::GetFlag(FLAGS_conversation);
+  options.include_trace = absl::GetFlag(FLAGS_trace);
+  options.text = absl::StrJoin(words, " ");
+  absl::Status status = firstline::RunSend(options, std::cout);
+  if (!status.ok()) {
+    std::cerr << "firstline send: " << status.message() << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,6 +89,13 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[1];
   if (command == "classify") return Classify();
+  if (command == "send") return Send({args.begin() + 2, args.end()});
+  if (command == "health") {
+    absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
+    std::cout << (status.ok() ? "SERVING" : std::string(status.message()))
+              << std::endl;
+    return status.ok() ? 0 : 1;
+  }
   std::cerr << "firstline: unknown command '" << command << "'\n" << kUsage;
   return 2;
 }

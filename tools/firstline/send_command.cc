@@ -1,0 +1,70 @@
+#include "tools/firstline/send_command.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "firstline/v1/conversation.grpc.pb.h"
+
+namespace firstline {
+
+absl::Status RunSend(const SendCommandOptions& options, std::ostream& out) {
+  v1::Channel channel;
+  if (!v1::Channel_Parse(
+          absl::StrCat("CHANNEL_", absl::AsciiStrToUpper(options.channel)),
+          &channel)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--channel: unknown channel '", options.channel,
+                     "'; use chat, email, messenger, social or helpdesk"));
+  }
+  v1::SendMessageRequest request;
+  request.set_conversation_id(options.conversation_id);
+  request.set_channel(channel);
+  request.mutable_customer()->set_id("cli-customer");
+  request.mutable_customer()->set_display_name(options.customer_name);
+  request.mutable_customer()->set_locale(options.locale);
+  request.set_text(options.text);
+  request.set_include_trace(options.include_trace);
+
+  auto stub = v1::ConversationService::NewStub(
+      grpc::CreateChannel(options.server, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  v1::SendMessageResponse response;
+  grpc::Status status = stub->SendMessage(&context, request, &response);
+  if (!status.ok()) {
+    return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                        status.error_message());
+  }
+  for (const v1::BotMessage& message : response.messages()) {
+    out << "bot: " << message.text() << "\n";
+    int number = 1;
+    for (const v1::QuickReply& reply : message.quick_replies()) {
+      out << "  [" << number++ << "] " << reply.label() << "\n";
+    }
+  }
+  absl::string_view action = v1::BotAction_Name(response.action());
+  absl::ConsumePrefix(&action, "BOT_ACTION_");
+  out << "(" << absl::AsciiStrToLower(action) << "; intent "
+      << (response.has_intent() ? absl::StrCat(response.intent().intent(), " ",
+                                               response.intent().score())
+                                : "none")
+      << "; rule set " << response.rule_set_version() << ")\n";
+  for (const v1::Slot& slot : response.slots()) {
+    out << "  slot " << slot.name() << " = " << slot.value() << "\n";
+  }
+  if (response.has_trace()) {
+    out << "  normalised: " << response.trace().normalized_text() << "\n";
+    for (const v1::SignalHit& hit : response.trace().hits()) {
+      out << "  " << (hit.veto() ? "veto " : "fired ") << hit.intent() << " "
+          << hit.weight() << " at " << hit.source() << ": " << hit.signal()
+          << "\n";
+    }
+    out << "  " << response.trace().decision() << "\n";
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace firstline
