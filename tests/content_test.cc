@@ -8,22 +8,33 @@ namespace {
 
 class ContentTest : public ::testing::Test {
  protected:
+  // The pack is compiled once for the suite; an error fails every test (an
+  // assertion here would only skip them).
   static void SetUpTestSuite() {
     auto pack = RulePack::Load(FIRSTLINE_SOURCE_DIR);
-    ASSERT_TRUE(pack.ok()) << pack.status();
+    if (!pack.ok()) {
+      *load_error_ = std::string(pack.status().message());
+      return;
+    }
     auto engine = Engine::Create(**pack);
-    ASSERT_TRUE(engine.ok()) << engine.status();
+    if (!engine.ok()) {
+      *load_error_ = std::string(engine.status().message());
+      return;
+    }
     pack_ = pack->release();
     engine_ = engine->release();
   }
+  void SetUp() override { ASSERT_NE(engine_, nullptr) << *load_error_; }
   static void TearDownTestSuite() {
     delete engine_;
     delete pack_;
   }
   static const RulePack* pack_;
   static const Engine* engine_;
+  static std::string* load_error_;
 };
 
+std::string* ContentTest::load_error_ = new std::string();
 const RulePack* ContentTest::pack_ = nullptr;
 const Engine* ContentTest::engine_ = nullptr;
 

@@ -18,17 +18,28 @@ using ::testing::HasSubstr;
 
 class EndToEndTest : public ::testing::Test {
  protected:
+  // The server is started once for the suite; a failure to start fails
+  // every test (an assertion here would only skip them).
   static void SetUpTestSuite() {
     auto engine = Engine::Load(FIRSTLINE_SOURCE_DIR);
-    ASSERT_TRUE(engine.ok()) << engine.status();
-    auto server =
-        Server::Start({.address = "127.0.0.1:0"},
-                      std::shared_ptr<const Engine>(std::move(*engine)));
-    ASSERT_TRUE(server.ok()) << server.status();
+    if (!engine.ok()) {
+      *start_error_ = std::string(engine.status().message());
+      return;
+    }
+    auto server = Server::Start({.address = "127.0.0.1:0"},
+                                std::shared_ptr<const Engine>(std::move(*engine)));
+    if (!server.ok()) {
+      *start_error_ = std::string(server.status().message());
+      return;
+    }
     server_ = server->release();
-    channel_ = new std::shared_ptr<grpc::Channel>(
-        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
-                            grpc::InsecureChannelCredentials()));
+    channel_ = new std::shared_ptr<grpc::Channel>(grpc::CreateChannel(
+        "127.0.0.1:" + std::to_string(server_->port()),
+        grpc::InsecureChannelCredentials()));
+  }
+  void SetUp() override {
+    ASSERT_NE(server_, nullptr) << *start_error_;
+    stub_ = v1::ConversationService::NewStub(*channel_);
   }
   static void TearDownTestSuite() {
     delete channel_;
@@ -57,11 +68,12 @@ class EndToEndTest : public ::testing::Test {
 
   static Server* server_;
   static std::shared_ptr<grpc::Channel>* channel_;
-  std::unique_ptr<v1::ConversationService::Stub> stub_ =
-      v1::ConversationService::NewStub(*channel_);
+  static std::string* start_error_;
+  std::unique_ptr<v1::ConversationService::Stub> stub_;
 };
 
 Server* EndToEndTest::server_ = nullptr;
+std::string* EndToEndTest::start_error_ = new std::string();
 std::shared_ptr<grpc::Channel>* EndToEndTest::channel_ = nullptr;
 
 TEST_F(EndToEndTest, AnswersInEnglishWithTheSlotsFound) {

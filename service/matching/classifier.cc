@@ -312,28 +312,51 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
                         top_spec.id(), top.score, scoring_.min_score());
     return result;
   }
-  if (result.ranked.size() > 1) {
-    const RankedIntent& second = result.ranked[1];
-    const v1::Intent& second_spec = intents_[second.intent].spec;
-    const double lead = top.score - second.score;
-    if (lead + kEpsilon < scoring_.margin() &&
-        top_spec.priority() <= second_spec.priority()) {
+  // The close call: every candidate within the margin of the top one. The
+  // one of highest priority wins it, if no other shares that priority.
+  const RankedIntent* winner = &top;
+  const RankedIntent* rival = nullptr;
+  for (size_t i = 1; i < result.ranked.size(); ++i) {
+    const RankedIntent& candidate = result.ranked[i];
+    if (top.score - candidate.score + kEpsilon >= scoring_.margin()) break;
+    const int priority = intents_[candidate.intent].spec.priority();
+    const int best = intents_[winner->intent].spec.priority();
+    if (priority > best) {
+      rival = winner;
+      winner = &candidate;
+    } else if (priority == best) {
+      rival = &candidate;
+    } else if (rival == nullptr) {
+      rival = &candidate;
+    }
+  }
+  const v1::Intent& winner_spec = intents_[winner->intent].spec;
+  if (rival != nullptr) {
+    const v1::Intent& rival_spec = intents_[rival->intent].spec;
+    if (winner_spec.priority() == rival_spec.priority()) {
       result.decision = absl::StrFormat(
           "no intent: %s %.2f and %s %.2f are closer than margin %.2f",
-          top_spec.id(), top.score, second_spec.id(), second.score,
+          winner_spec.id(), winner->score, rival_spec.id(), rival->score,
           scoring_.margin());
       return result;
     }
-    result.chosen = top.intent;
+    result.chosen = winner->intent;
     result.decision = absl::StrFormat(
-        "chose %s: %.2f, leads %s by %.2f%s", top_spec.id(), top.score,
-        second_spec.id(), lead,
-        lead + kEpsilon < scoring_.margin() ? " (higher priority)" : "");
+        "chose %s: %.2f, within margin %.2f of %s %.2f but of higher priority",
+        winner_spec.id(), winner->score, scoring_.margin(), rival_spec.id(),
+        rival->score);
     return result;
   }
   result.chosen = top.intent;
-  result.decision = absl::StrFormat("chose %s: %.2f, the only candidate",
-                                    top_spec.id(), top.score);
+  if (result.ranked.size() == 1) {
+    result.decision = absl::StrFormat("chose %s: %.2f, the only candidate",
+                                      top_spec.id(), top.score);
+  } else {
+    const RankedIntent& second = result.ranked[1];
+    result.decision = absl::StrFormat(
+        "chose %s: %.2f, leads %s by %.2f", top_spec.id(), top.score,
+        intents_[second.intent].spec.id(), top.score - second.score);
+  }
   return result;
 }
 

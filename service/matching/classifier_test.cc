@@ -117,6 +117,31 @@ intents:
   EXPECT_EQ(Choose(*classifier, "refund, a person please"), "c");
 }
 
+TEST_F(ClassifierTest, HigherPriorityWinsACloseCallEvenWhenRankedSecond) {
+  auto classifier = *Compile(R"(locale: en
+intents:
+  - id: payment_issue
+    signals:
+      - {phrases: [card declined], weight: 0.9}
+      - {phrases: [checkout], weight: 0.9}
+  - id: contact_human_agent
+    priority: 1
+    signals: [{phrases: [a person], weight: 0.95}]
+  - id: other
+    priority: 1
+    signals: [{phrases: [someone], weight: 0.95}]
+)");
+  // payment_issue 0.99 leads contact_human_agent 0.95 by less than the
+  // margin; the higher priority takes it.
+  Classification c = classifier->Classify(normalizer_->Normalize(
+      "card declined at checkout, I want a person"));
+  ASSERT_TRUE(c.chosen.has_value());
+  EXPECT_EQ(classifier->intent(*c.chosen).id(), "contact_human_agent");
+  EXPECT_THAT(c.decision, HasSubstr("higher priority"));
+  // Two of the same highest priority within the margin: nobody.
+  EXPECT_EQ(Choose(*classifier, "card declined at checkout, a person or someone"), "");
+}
+
 TEST_F(ClassifierTest, ErrorsPointAtFileLineAndColumn) {
   auto classifier = Compile(R"(locale: en
 intents:

@@ -135,6 +135,12 @@ absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
 }
 
 absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
+  // "^" and "$" at the ends anchor to the whole message and replace the
+  // boundary on their side (Hyperscan rejects a "^" after other pattern).
+  const bool anchored_start = absl::ConsumePrefix(&regex, "^");
+  const bool anchored_end = regex.size() >= 1 && regex.back() == '$' &&
+                            (regex.size() < 2 || regex[regex.size() - 2] != '\\');
+  if (anchored_end) regex.remove_suffix(1);
   std::string body;
   bool in_class = false;
   for (size_t i = 0; i < regex.size(); ++i) {
@@ -169,7 +175,9 @@ absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
     if (c == ']' && in_class) in_class = false;
     body += c;
   }
-  return WholeWord(body);
+  return absl::StrCat(anchored_start ? "^" : absl::StrCat("(?:^|", kNonWordChar, ")"),
+                      "(?:", body, ")",
+                      anchored_end ? "$" : absl::StrCat("(?:", kNonWordChar, "|$)"));
 }
 
 }  // namespace firstline

@@ -43,7 +43,8 @@ class PhraseCompiler {
   absl::StatusOr<std::string> Phrase(absl::string_view phrase);
 
   // An editor's regular expression made whole-word: boundaries added around
-  // it, \w and \W spelled out. INVALID_ARGUMENT for \b and \B.
+  // it, \w and \W spelled out. A leading "^" or trailing "$" anchors it to
+  // the start or end of the message instead. INVALID_ARGUMENT for \b, \B.
   static absl::StatusOr<std::string> Regex(absl::string_view regex);
 
  private:

@@ -95,5 +95,17 @@ TEST(PhraseCompilerRegexTest, SpellsOutWordClassesAndAddsBoundaries) {
   EXPECT_FALSE(PhraseCompiler::Regex(R"([\W])").ok());
 }
 
+TEST(PhraseCompilerRegexTest, AnchorsReplaceTheBoundaryOnTheirSide) {
+  absl::StatusOr<std::string> regex = PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
+  ASSERT_TRUE(regex.ok());
+  RE2 re(*regex);
+  EXPECT_TRUE(RE2::PartialMatch("hello!", re));
+  EXPECT_FALSE(RE2::PartialMatch("well hello", re));
+  EXPECT_FALSE(RE2::PartialMatch("hello there", re));
+  regex = PhraseCompiler::Regex(R"(cost \$)");
+  ASSERT_TRUE(regex.ok());
+  EXPECT_TRUE(RE2::PartialMatch("the cost $ here", RE2(*regex)));
+}
+
 }  // namespace
 }  // namespace firstline
