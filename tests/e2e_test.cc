@@ -26,16 +26,17 @@ class EndToEndTest : public ::testing::Test {
       *start_error_ = std::string(engine.status().message());
       return;
     }
-    auto server = Server::Start({.address = "127.0.0.1:0"},
-                                std::shared_ptr<const Engine>(std::move(*engine)));
+    auto server =
+        Server::Start({.address = "127.0.0.1:0"},
+                      std::shared_ptr<const Engine>(std::move(*engine)));
     if (!server.ok()) {
       *start_error_ = std::string(server.status().message());
       return;
     }
     server_ = server->release();
-    channel_ = new std::shared_ptr<grpc::Channel>(grpc::CreateChannel(
-        "127.0.0.1:" + std::to_string(server_->port()),
-        grpc::InsecureChannelCredentials()));
+    channel_ = new std::shared_ptr<grpc::Channel>(
+        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
+                            grpc::InsecureChannelCredentials()));
   }
   void SetUp() override {
     ASSERT_NE(server_, nullptr) << *start_error_;

@@ -14,6 +14,7 @@
 #include "absl/strings/strip.h"
 #include "service/matching/phrase_compiler.h"
 #include "service/matching/re2_piece.h"
+#include "service/matching/scan_text.h"
 
 namespace firstline {
 namespace {
@@ -250,7 +251,7 @@ IntentClassifier::Create(const ClassifierOptions& options,
 Classification IntentClassifier::Classify(const NormalizedText& text) const {
   Classification result;
   std::vector<int> hits;
-  matcher_->Match(text.text, &hits);
+  matcher_->Match(ScanText(text.text), &hits);
   if (hits.empty()) {
     result.decision = "no signal fired";
     return result;

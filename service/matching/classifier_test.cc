@@ -133,13 +133,15 @@ intents:
 )");
   // payment_issue 0.99 leads contact_human_agent 0.95 by less than the
   // margin; the higher priority takes it.
-  Classification c = classifier->Classify(normalizer_->Normalize(
-      "card declined at checkout, I want a person"));
+  Classification c = classifier->Classify(
+      normalizer_->Normalize("card declined at checkout, I want a person"));
   ASSERT_TRUE(c.chosen.has_value());
   EXPECT_EQ(classifier->intent(*c.chosen).id(), "contact_human_agent");
   EXPECT_THAT(c.decision, HasSubstr("higher priority"));
   // Two of the same highest priority within the margin: nobody.
-  EXPECT_EQ(Choose(*classifier, "card declined at checkout, a person or someone"), "");
+  EXPECT_EQ(
+      Choose(*classifier, "card declined at checkout, a person or someone"),
+      "");
 }
 
 TEST_F(ClassifierTest, ErrorsPointAtFileLineAndColumn) {

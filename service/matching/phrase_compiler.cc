@@ -95,7 +95,11 @@ std::string PhraseCompiler::Word(absl::string_view word) {
   if (shared < kExactWordLength) return RE2::QuoteMeta(Re2Piece(word));
   const size_t ending =
       std::max<size_t>(kMinEndingLength, letters.size() - shared + 2);
-  return absl::StrCat(Utf8(letters, shared), "[a-zа-яё]{0,", ending, "}");
+  // Endings are letters of the stem's own script: a class of one script
+  // keeps Hyperscan's compile time low.
+  const char* ending_letters = letters[shared - 1] < 0x80 ? "[a-z]" : "[а-яё]";
+  return absl::StrCat(Utf8(letters, shared), ending_letters, "{0,", ending,
+                      "}");
 }
 
 absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
@@ -138,8 +142,9 @@ absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
   // "^" and "$" at the ends anchor to the whole message and replace the
   // boundary on their side (Hyperscan rejects a "^" after other pattern).
   const bool anchored_start = absl::ConsumePrefix(&regex, "^");
-  const bool anchored_end = regex.size() >= 1 && regex.back() == '$' &&
-                            (regex.size() < 2 || regex[regex.size() - 2] != '\\');
+  const bool anchored_end =
+      regex.size() >= 1 && regex.back() == '$' &&
+      (regex.size() < 2 || regex[regex.size() - 2] != '\\');
   if (anchored_end) regex.remove_suffix(1);
   std::string body;
   bool in_class = false;
@@ -175,9 +180,10 @@ absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
     if (c == ']' && in_class) in_class = false;
     body += c;
   }
-  return absl::StrCat(anchored_start ? "^" : absl::StrCat("(?:^|", kNonWordChar, ")"),
-                      "(?:", body, ")",
-                      anchored_end ? "$" : absl::StrCat("(?:", kNonWordChar, "|$)"));
+  return absl::StrCat(
+      anchored_start ? "^" : absl::StrCat("(?:^|", kNonWordChar, ")"),
+      "(?:", body, ")",
+      anchored_end ? "$" : absl::StrCat("(?:", kNonWordChar, "|$)"));
 }
 
 }  // namespace firstline

@@ -6,8 +6,9 @@
 //   // Matches "где мой заказ", "где же мой последний заказ" ...
 //
 // Word boundaries and word characters are spelled out as explicit classes
-// (kWordChar), because Hyperscan rejects \b under Unicode mode and Unicode
-// \w multiplies its compile time, while RE2's \b and \w are ASCII-only.
+// (kWordChar, kNonWordChar), because Hyperscan rejects \b under Unicode mode
+// and Unicode \w multiplies its compile time, while RE2's \b and \w are
+// ASCII-only. The expressions run over scan text (see scan_text.h).
 #ifndef FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
 #define FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
 
@@ -16,14 +17,11 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "service/matching/scan_text.h"
 
 struct sb_stemmer;
 
 namespace firstline {
-
-// A letter, digit or underscore of English or Russian normalised text.
-inline constexpr char kWordChar[] = "[0-9a-zа-яё_]";
-inline constexpr char kNonWordChar[] = "[^0-9a-zа-яё_]";
 
 // Compiles phrases for one locale. Not thread-safe (the stemmer keeps state).
 class PhraseCompiler {

@@ -21,7 +21,7 @@ class PhraseCompilerTest : public ::testing::Test {
     EXPECT_TRUE(regex.ok()) << regex.status();
     RE2 re(*regex);
     EXPECT_TRUE(re.ok()) << re.error();
-    return RE2::PartialMatch(text, re);
+    return RE2::PartialMatch(ScanText(text), re);
   }
 };
 
@@ -67,6 +67,10 @@ TEST_F(PhraseCompilerTest, PhraseWordsAreAdjacentUnlessGapped) {
 TEST_F(PhraseCompilerTest, WordsAreWholeAcrossScripts) {
   EXPECT_FALSE(Matches("ru", "кот", "скотина"));
   EXPECT_TRUE(Matches("ru", "кот", "кот."));
+  EXPECT_TRUE(Matches("ru", "кот", "кот😀"));
+  EXPECT_TRUE(Matches("ru", "кот", "«кот»"));
+  // Letters of other scripts are part of the word they stand in.
+  EXPECT_FALSE(Matches("en", "caf", "café"));
   EXPECT_TRUE(Matches("en", "refund", "refund"));
 }
 
@@ -85,18 +89,25 @@ TEST(PhraseCompilerRegexTest, SpellsOutWordClassesAndAddsBoundaries) {
   absl::StatusOr<std::string> regex = PhraseCompiler::Regex(R"(order\W+\w+)");
   ASSERT_TRUE(regex.ok());
   RE2 re(*regex);
-  EXPECT_TRUE(RE2::PartialMatch("my order №заказ1", re));
-  EXPECT_FALSE(RE2::PartialMatch("preorder x", re));
+  EXPECT_TRUE(RE2::PartialMatch(ScanText("my order №заказ1"), re));
+  EXPECT_FALSE(RE2::PartialMatch(ScanText("preorder x"), re));
   regex = PhraseCompiler::Regex(R"([\w-]+@x)");
   ASSERT_TRUE(regex.ok());
-  EXPECT_TRUE(RE2::PartialMatch("мой-адрес@x", RE2(*regex)));
+  EXPECT_TRUE(RE2::PartialMatch(ScanText("мой-адрес@x"), RE2(*regex)));
   EXPECT_THAT(PhraseCompiler::Regex(R"(\border)").status().message(),
               HasSubstr("\\b is not needed"));
   EXPECT_FALSE(PhraseCompiler::Regex(R"([\W])").ok());
 }
 
+TEST(ScanTextTest, KeepsAsciiAndRussianLettersOnly) {
+  EXPECT_EQ(ScanText("где мой заказ? ok"), "где мой заказ? ok");
+  EXPECT_EQ(ScanText("café 😀 «x» №5"), "caf_    x   5");
+  EXPECT_EQ(ScanText("їжак"), "_жак");
+}
+
 TEST(PhraseCompilerRegexTest, AnchorsReplaceTheBoundaryOnTheirSide) {
-  absl::StatusOr<std::string> regex = PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
+  absl::StatusOr<std::string> regex =
+      PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
   ASSERT_TRUE(regex.ok());
   RE2 re(*regex);
   EXPECT_TRUE(RE2::PartialMatch("hello!", re));

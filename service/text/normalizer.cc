@@ -52,6 +52,35 @@ bool IsInvisible(UChar32 c) {
   return u_charType(c) == U_FORMAT_CHAR || (c >= 0xFE00 && c <= 0xFE0F);
 }
 
+// Typographic apostrophes, quotes and dashes as their ASCII forms, so that
+// "don’t" matches a pattern written with "don't".
+UChar32 FoldPunctuation(UChar32 c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+      return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+      return '-';
+    default:
+      return c;
+  }
+}
+
 bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || u_iscntrl(c); }
 
 // Decodes UTF-8, applies NFKC per normalisation segment (so every output
@@ -73,7 +102,7 @@ std::vector<Char> Decode(const icu::Normalizer2& nfkc, absl::string_view text) {
       out.push_back({' ', begin, begin});
       pending_space = false;
     }
-    c = u_tolower(c);
+    c = FoldPunctuation(u_tolower(c));
     if (c == 0x0451) c = 0x0435;  // ё -> е
     out.push_back({c, begin, end});
   };

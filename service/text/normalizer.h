@@ -44,7 +44,8 @@ struct NormalizedText {
 };
 
 // Turns customer text into the form patterns are written for:
-// Unicode NFKC, lower case, "ё" as "е", invisible characters removed, runs of
+// Unicode NFKC, lower case, "ё" as "е", typographic quotes and dashes as
+// ASCII ones, invisible characters removed, runs of
 // white space as one space with none at the ends, Latin look-alike letters
 // inside Cyrillic words made Cyrillic (and the reverse), letters repeated
 // three or more times made one. Thread-safe.

@@ -45,6 +45,10 @@ TEST_F(NormalizerTest, CollapsesLettersRepeatedThreeTimesOrMore) {
   EXPECT_EQ(Norm("класс good 1000"), "класс good 1000");
 }
 
+TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
+  EXPECT_EQ(Norm("I don’t «know» — ok"), "i don't \"know\" - ok");
+}
+
 TEST_F(NormalizerTest, AppliesNfkc) {
   // Full-width letters and a ligature.
   EXPECT_EQ(Norm("\uFF21\uFF22 \uFB01le"), "ab file");

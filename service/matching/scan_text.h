@@ -1,0 +1,33 @@
+// The text that intent patterns scan, and the word classes patterns are
+// written with. The two are one contract.
+//
+// Hyperscan compiles a negated class of Unicode characters, such as "not a
+// letter", into a large automaton: with a few thousand phrases it takes
+// seconds. So patterns scan a projection of the normalised text in which
+// every character outside ASCII is a Russian letter, and "not a word
+// character" is a class of single ASCII bytes:
+//   - ASCII characters and the letters а-я stay as they are;
+//   - any other letter or digit (é, і, ß ...) becomes "_", a word character
+//     that no phrase contains;
+//   - anything else (emoji, «», —, ...) becomes a space.
+#ifndef FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
+#define FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace firstline {
+
+// A letter, digit or underscore of English or Russian.
+inline constexpr char kWordChar[] = "[0-9a-zа-яё_]";
+// Any other character of a scan text: an ASCII byte that is not a word
+// character.
+inline constexpr char kNonWordChar[] = R"([\x00-\x2f\x3a-\x5e\x60\x7b-\x7f])";
+
+// The scan text of normalised (valid UTF-8, lower-case) text.
+std::string ScanText(absl::string_view normalized);
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
