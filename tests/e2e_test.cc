@@ -111,6 +111,20 @@ TEST_F(EndToEndTest, AskingForAPersonHandsOff) {
   ASSERT_TRUE(Send(Message("позовите оператора", "ru"), &response).ok());
   EXPECT_EQ(response.intent().intent(), "contact_human_agent");
   EXPECT_EQ(response.action(), v1::BOT_ACTION_HANDED_OFF);
+  // Another topic in the same message does not hold the customer back.
+  ASSERT_TRUE(
+      Send(Message(
+               "my card was declined at checkout, I want to talk to a person"),
+           &response)
+          .ok());
+  EXPECT_EQ(response.intent().intent(), "contact_human_agent");
+  EXPECT_EQ(response.action(), v1::BOT_ACTION_HANDED_OFF);
+  ASSERT_TRUE(
+      Send(Message("Деньги списали а заказ не оплачен, позовите оператора",
+                   "ru"),
+           &response)
+          .ok());
+  EXPECT_EQ(response.intent().intent(), "contact_human_agent");
 }
 
 TEST_F(EndToEndTest, UnknownTopicGetsTheFallbackWithOptions) {

@@ -151,7 +151,7 @@ Engine::Analysis Engine::Analyze(absl::string_view text,
   analysis.classification = locale.classifier->Classify(analysis.normalized);
   if (analysis.classification.chosen) {
     analysis.slots = locale.classifier->ExtractSlots(
-        *analysis.classification.chosen, analysis.normalized, text);
+        analysis.classification.chosen->intent, analysis.normalized, text);
   }
   return analysis;
 }
@@ -184,7 +184,10 @@ v1::ClassifyResponse Engine::Classify(absl::string_view text,
     score->set_score(ranked.score);
   }
   if (analysis.classification.chosen) {
-    *response.mutable_intent() = response.ranked_intents(0);
+    const RankedIntent& chosen = *analysis.classification.chosen;
+    response.mutable_intent()->set_intent(
+        locale.classifier->intent(chosen.intent).id());
+    response.mutable_intent()->set_score(chosen.score);
   }
   CopySlots(analysis.slots, response.mutable_slots());
   if (include_trace) {
@@ -212,10 +215,11 @@ v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
 
   std::string answer_id = kFallbackAnswer;
   if (analysis.classification.chosen) {
-    answer_id = locale.classifier->intent(*analysis.classification.chosen).id();
+    const RankedIntent& chosen = *analysis.classification.chosen;
+    answer_id = locale.classifier->intent(chosen.intent).id();
     v1::IntentScore* intent = response.mutable_intent();
     intent->set_intent(answer_id);
-    intent->set_score(analysis.classification.ranked[0].score);
+    intent->set_score(chosen.score);
   }
   RenderedAnswer answer = locale.answers->Render(answer_id, context);
   for (v1::BotMessage& message : answer.messages) {

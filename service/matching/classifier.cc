@@ -341,14 +341,14 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
           scoring_.margin());
       return result;
     }
-    result.chosen = winner->intent;
+    result.chosen = *winner;
     result.decision = absl::StrFormat(
         "chose %s: %.2f, within margin %.2f of %s %.2f but of higher priority",
         winner_spec.id(), winner->score, scoring_.margin(), rival_spec.id(),
         rival->score);
     return result;
   }
-  result.chosen = top.intent;
+  result.chosen = top;
   if (result.ranked.size() == 1) {
     result.decision = absl::StrFormat("chose %s: %.2f, the only candidate",
                                       top_spec.id(), top.score);

@@ -2,7 +2,7 @@
 //
 //   auto classifier = IntentClassifier::Create(options, intents, positions);
 //   Classification c = (*classifier)->Classify(normalized);
-//   if (c.chosen) std::cout << (*classifier)->intent(*c.chosen).id();
+//   if (c.chosen) std::cout << (*classifier)->intent(c.chosen->intent).id();
 //
 // Every signal of every intent becomes one or more terms (regular
 // expressions); all terms of the locale are matched in one Hyperscan scan,
@@ -47,8 +47,9 @@ struct RankedIntent {
 struct Classification {
   // Intents with a score above zero, best first.
   std::vector<RankedIntent> ranked;
-  // The intent chosen, as an index into the classifier's intents.
-  std::optional<int> chosen;
+  // The intent chosen, if any. Not always ranked[0]: a close call goes to
+  // the higher priority.
+  std::optional<RankedIntent> chosen;
   std::vector<FiredSignal> fired;
   // One line for people: why this decision.
   std::string decision;

@@ -30,7 +30,7 @@ class ClassifierTest : public ::testing::Test {
   std::string Choose(const IntentClassifier& classifier,
                      const std::string& text) {
     Classification c = classifier.Classify(normalizer_->Normalize(text));
-    return c.chosen ? classifier.intent(*c.chosen).id() : "";
+    return c.chosen ? classifier.intent(c.chosen->intent).id() : "";
   }
 
   v1::IntentFile file_;
@@ -74,7 +74,7 @@ TEST_F(ClassifierTest, VetoRulesAnIntentOut) {
   Classification c = classifier->Classify(
       normalizer_->Normalize("where is my order, I want to cancel it"));
   ASSERT_TRUE(c.chosen.has_value());
-  EXPECT_EQ(classifier->intent(*c.chosen).id(), "cancel_order");
+  EXPECT_EQ(classifier->intent(c.chosen->intent).id(), "cancel_order");
   ASSERT_EQ(c.ranked.size(), 1u);
   EXPECT_TRUE(std::any_of(c.fired.begin(), c.fired.end(),
                           [](const FiredSignal& f) { return f.veto; }));
@@ -136,7 +136,7 @@ intents:
   Classification c = classifier->Classify(
       normalizer_->Normalize("card declined at checkout, I want a person"));
   ASSERT_TRUE(c.chosen.has_value());
-  EXPECT_EQ(classifier->intent(*c.chosen).id(), "contact_human_agent");
+  EXPECT_EQ(classifier->intent(c.chosen->intent).id(), "contact_human_agent");
   EXPECT_THAT(c.decision, HasSubstr("higher priority"));
   // Two of the same highest priority within the margin: nobody.
   EXPECT_EQ(
