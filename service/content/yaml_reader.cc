@@ -163,11 +163,7 @@ class Reader {
       }
       case FieldDescriptor::CPPTYPE_ENUM: {
         const auto* value = FindEnumValue(field, text);
-        if (value == nullptr) {
-          return Error(node,
-                       absl::StrCat("'", field->name(), "' must be ",
-                                    ScalarKind(field), ", found '", text, "'"));
-        }
+        if (value == nullptr) return bad_value();
         repeated ? reflection->AddEnum(message, field, value)
                  : reflection->SetEnum(message, field, value);
         return absl::OkStatus();

@@ -285,6 +285,11 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
       miss[signal.intent] *= 1.0 - signal.weight;
     }
   }
+  // A veto matters only where a signal of its intent fired; others would
+  // just clutter the trace.
+  std::erase_if(result.fired, [&](const FiredSignal& fired) {
+    return fired.veto && miss[fired.intent] == 1.0;
+  });
   for (size_t i = 0; i < intents_.size(); ++i) {
     if (miss[i] < 1.0 && !vetoed[i]) {
       result.ranked.push_back({static_cast<int>(i), 1.0 - miss[i]});
