@@ -124,6 +124,24 @@ TEST(ServerBinaryTest, RefusesAnUnknownVariableWithItsPlace) {
                 "'tracking_url'"));
 }
 
+TEST(ServerBinaryTest, ListsTheProblemsOfIntentsAndAnswersTogether) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  std::string intents = testing::kMinimalIntentsYaml;
+  intents.replace(intents.find("where ... order"), 1, "W");
+  pack.Write("intents/en/orders.yaml", intents);
+  std::string answers = testing::kMinimalAnswersYaml;
+  answers.replace(answers.find("{shop.orders_page}."), 19,
+                  "{shop.tracking_url}.");
+  pack.Write("rules/en/orders.yaml", answers);
+  auto [code, output] = RunToExit(pack.root());
+  EXPECT_EQ(code, 1);
+  EXPECT_THAT(output,
+              HasSubstr("intents/en/orders.yaml:6:19: 'Where ... order': "));
+  EXPECT_THAT(output,
+              HasSubstr("rules/en/orders.yaml:11:9: {shop.tracking_url}"));
+}
+
 TEST(ServerBinaryTest, RefusesBadYamlWithItsPlace) {
   testing::TempPack pack;
   pack.WriteMinimal();

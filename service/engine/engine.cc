@@ -82,11 +82,12 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
 
   for (const auto& [locale, files] : pack.locales()) {
     ClassifierOptions options{locale, pack.settings().scoring()};
+    // Intents and answers compile independently, so an editor sees the
+    // problems of both at once.
     absl::StatusOr<std::unique_ptr<const IntentClassifier>> classifier =
         IntentClassifier::Create(options, intents_by_locale[locale], positions);
     if (!classifier.ok()) {
       problems.push_back(std::string(classifier.status().message()));
-      continue;
     }
     absl::flat_hash_map<std::string, std::vector<std::string>> intent_slots;
     for (const v1::Intent* intent : intents_by_locale[locale]) {
@@ -101,8 +102,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
                            answer_files, intent_slots, positions);
     if (!answers.ok()) {
       problems.push_back(std::string(answers.status().message()));
-      continue;
     }
+    if (!classifier.ok() || !answers.ok()) continue;
     for (const v1::Intent* intent : intents_by_locale[locale]) {
       if (!(*answers)->Has(intent->id())) {
         problems.push_back(
