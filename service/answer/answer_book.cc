@@ -114,7 +114,7 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       const SourcePosition at = positions.Find(answer, "intent");
       const std::string& intent = answer.intent();
       const std::vector<std::string>* slots = nullptr;
-      if (intent != kFallbackAnswer) {
+      if (intent != kFallbackAnswer && intent != kHandoffAnswer) {
         auto it = intent_slots.find(intent);
         if (it == intent_slots.end()) {
           problem(at,

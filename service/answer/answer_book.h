@@ -23,6 +23,9 @@ namespace firstline {
 
 // The answer id for messages without an intent.
 inline constexpr char kFallbackAnswer[] = "fallback";
+// The answer id for when the bot itself passes the conversation to a person
+// (it did not understand twice, abuse went on ...).
+inline constexpr char kHandoffAnswer[] = "handoff";
 
 struct AnswerBookOptions {
   int chat_max_chars = 500;

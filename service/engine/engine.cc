@@ -112,11 +112,15 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
                                  "' has no answer in rules/", locale, "/")));
       }
     }
-    if (!(*answers)->Has(kFallbackAnswer)) {
-      problems.push_back(
-          absl::StrCat("rules/", locale,
-                       "/:1:1: no answer for 'fallback', the reply to "
-                       "messages without an intent"));
+    for (const auto& [reserved, purpose] :
+         {std::pair{kFallbackAnswer, "the reply to messages without an intent"},
+          std::pair{kHandoffAnswer,
+                    "what the bot says when it passes the conversation to a "
+                    "person"}}) {
+      if (!(*answers)->Has(reserved)) {
+        problems.push_back(absl::StrCat("rules/", locale, "/:1:1: no answer for '",
+                                        reserved, "', ", purpose));
+      }
     }
     for (const std::string& notice : (*classifier)->notices()) {
       engine->notices_.push_back(notice);
@@ -195,6 +199,12 @@ v1::ClassifyResponse Engine::Classify(absl::string_view text,
     FillTrace(analysis, *locale.classifier, response.mutable_trace());
   }
   return response;
+}
+
+RenderedAnswer Engine::Render(absl::string_view answer,
+                              const std::string& locale,
+                              const AnswerContext& context) const {
+  return locales_.at(locale).answers->Render(answer, context);
 }
 
 v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,

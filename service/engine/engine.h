@@ -47,6 +47,11 @@ class Engine {
   v1::SendMessageResponse Respond(const v1::SendMessageRequest& request,
                                   const std::string& locale) const;
 
+  // Renders answer `answer` (an intent id, kFallbackAnswer or
+  // kHandoffAnswer, all of which every locale has) in `locale`.
+  RenderedAnswer Render(absl::string_view answer, const std::string& locale,
+                        const AnswerContext& context) const;
+
   // "name@digest" of the pack this engine was built from.
   const std::string& version() const { return version_; }
   std::vector<std::string> locales() const;

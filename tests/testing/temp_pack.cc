@@ -49,6 +49,9 @@ answers:
       - "Your orders are in {shop.orders_page}."
   - intent: cancel_order
     variants: ["Cancel it in {shop.orders_page}."]
+  - intent: handoff
+    action: handoff
+    variants: ["A colleague takes over from here."]
   - intent: fallback
     action: ask
     variants: ["I did not get that. Is it about an order?"]
