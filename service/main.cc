@@ -7,18 +7,22 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "service/engine/engine.h"
 #include "service/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve gRPC on; port 0 picks a free port");
+ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
+          "a conversation idle this long starts afresh");
 ABSL_FLAG(std::string, pack, ".",
           "the rule pack's root folder (holding intents/ and rules/)");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves the firstline gRPC API on a rule pack.\n"
-      "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]");
+      "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]\n"
+      "                        [--idle_timeout=30m]");
   absl::ParseCommandLine(argc, argv);
 
   // Block the stop signals in every thread; one thread waits for them.
@@ -38,8 +42,10 @@ int main(int argc, char** argv) {
     std::cerr << notice << std::endl;
   }
   std::shared_ptr<const firstline::Engine> shared = std::move(*engine);
-  auto server = firstline::Server::Start(
-      {.address = absl::GetFlag(FLAGS_listen)}, shared);
+  firstline::ServerOptions options;
+  options.address = absl::GetFlag(FLAGS_listen);
+  options.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  auto server = firstline::Server::Start(options, shared);
   if (!server.ok()) {
     std::cerr << "firstline-server: " << server.status().message() << std::endl;
     return 1;

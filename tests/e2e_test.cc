@@ -3,6 +3,7 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <random>
 
 #include "firstline/v1/conversation.grpc.pb.h"
@@ -13,6 +14,12 @@
 
 namespace firstline {
 namespace {
+
+ServerOptions LoopbackServer() {
+  ServerOptions options;
+  options.address = "127.0.0.1:0";
+  return options;
+}
 
 using ::testing::HasSubstr;
 
@@ -27,7 +34,7 @@ class EndToEndTest : public ::testing::Test {
       return;
     }
     auto server =
-        Server::Start({.address = "127.0.0.1:0"},
+        Server::Start(LoopbackServer(),
                       std::shared_ptr<const Engine>(std::move(*engine)));
     if (!server.ok()) {
       *start_error_ = std::string(server.status().message());
@@ -50,7 +57,10 @@ class EndToEndTest : public ::testing::Test {
   static v1::SendMessageRequest Message(const std::string& text,
                                         const std::string& locale = "en") {
     v1::SendMessageRequest request;
-    request.set_conversation_id("conversation-1");
+    // Each message starts a conversation of its own unless a test says
+    // otherwise.
+    static std::atomic<int> next_conversation{1};
+    request.set_conversation_id("conversation-" + std::to_string(next_conversation++));
     request.set_channel(v1::CHANNEL_CHAT);
     request.mutable_customer()->set_id("customer-1");
     request.mutable_customer()->set_display_name("Anna");

@@ -1,19 +1,13 @@
 #include "service/server/conversation_service.h"
 
+#include "service/server/grpc_status.h"
 #include "service/server/request_validation.h"
 
 namespace firstline {
-namespace {
 
-grpc::Status ToGrpc(const absl::Status& status) {
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()));
-}
-
-}  // namespace
-
-ConversationService::ConversationService(std::shared_ptr<const Engine> engine)
-    : engine_(std::move(engine)) {}
+ConversationService::ConversationService(std::shared_ptr<const Engine> engine,
+                                         Dialog* dialog)
+    : engine_(std::move(engine)), dialog_(dialog) {}
 
 void ConversationService::SetEngine(std::shared_ptr<const Engine> engine) {
   engine_.store(std::move(engine));
@@ -29,7 +23,10 @@ grpc::Status ConversationService::SendMessage(
   const std::shared_ptr<const Engine> engine = engine_.load();
   absl::StatusOr<std::string> locale = ValidateSendMessage(*request, *engine);
   if (!locale.ok()) return ToGrpc(locale.status());
-  *response = engine->Respond(*request, *locale);
+  absl::StatusOr<v1::SendMessageResponse> reply =
+      dialog_->Handle(*request, *engine, *locale);
+  if (!reply.ok()) return ToGrpc(reply.status());
+  *response = std::move(*reply);
   return grpc::Status::OK;
 }
 

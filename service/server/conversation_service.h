@@ -1,5 +1,6 @@
 // The gRPC ConversationService (proto/firstline/v1/conversation.proto):
-// validates each request and answers it with the current engine.
+// validates each request and answers it with the current engine, through
+// the dialog that remembers the conversation.
 #ifndef FIRSTLINE_SERVICE_SERVER_CONVERSATION_SERVICE_H_
 #define FIRSTLINE_SERVICE_SERVER_CONVERSATION_SERVICE_H_
 
@@ -7,14 +8,15 @@
 #include <memory>
 
 #include "firstline/v1/conversation.grpc.pb.h"
+#include "service/dialog/dialog.h"
 #include "service/engine/engine.h"
 
 namespace firstline {
 
 class ConversationService final : public v1::ConversationService::Service {
  public:
-  // Requires a non-null engine.
-  explicit ConversationService(std::shared_ptr<const Engine> engine);
+  // Requires a non-null engine and a dialog that outlives the service.
+  ConversationService(std::shared_ptr<const Engine> engine, Dialog* dialog);
 
   // Makes `engine` serve every request that starts from now on; requests in
   // flight finish on the engine they started with.
@@ -30,6 +32,7 @@ class ConversationService final : public v1::ConversationService::Service {
 
  private:
   std::atomic<std::shared_ptr<const Engine>> engine_;
+  Dialog* dialog_;
 };
 
 }  // namespace firstline

@@ -18,11 +18,21 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   std::unique_ptr<Server> server(new Server());
-  server->service_ = std::make_unique<ConversationService>(std::move(engine));
+  server->conversations_ = std::make_unique<MemoryConversationStore>(
+      MemoryConversationStoreOptions{.idle_timeout = options.idle_timeout,
+                                     .clock = options.dialog.clock});
+  server->handoffs_ = std::make_unique<MemoryHandoffStore>();
+  server->dialog_ = std::make_unique<Dialog>(
+      options.dialog, server->conversations_.get(), server->handoffs_.get());
+  server->service_ = std::make_unique<ConversationService>(
+      std::move(engine), server->dialog_.get());
+  server->agent_service_ = std::make_unique<AgentService>(
+      server->handoffs_.get(), server->dialog_.get());
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(),
                            &server->port_);
   builder.RegisterService(server->service_.get());
+  builder.RegisterService(server->agent_service_.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
@@ -32,6 +42,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       server->server_->GetHealthCheckService();
   health->SetServingStatus(true);
   health->SetServingStatus(v1::ConversationService::service_full_name(), true);
+  health->SetServingStatus(v1::AgentService::service_full_name(), true);
   return server;
 }
 
@@ -42,6 +53,7 @@ void Server::Wait() { server_->Wait(); }
 void Server::Shutdown() {
   if (server_ == nullptr) return;
   server_->GetHealthCheckService()->SetServingStatus(false);
+  agent_service_->Stop();
   server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
 }
 

@@ -1,5 +1,5 @@
-// The firstline gRPC server: the conversation service, gRPC health checking
-// and server reflection on one port.
+// The firstline gRPC server: the conversation and agent services, gRPC
+// health checking and server reflection on one port, over in-memory stores.
 //
 //   auto server = Server::Start({.address = "127.0.0.1:0"}, engine);
 //   int port = (*server)->port();
@@ -12,8 +12,12 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "service/dialog/dialog.h"
 #include "service/engine/engine.h"
+#include "service/server/agent_service.h"
 #include "service/server/conversation_service.h"
+#include "service/storage/memory_conversation_store.h"
+#include "service/storage/memory_handoff_store.h"
 
 namespace grpc {
 class Server;
@@ -24,6 +28,9 @@ namespace firstline {
 struct ServerOptions {
   // host:port; port 0 picks a free one (see Server::port).
   std::string address = "127.0.0.1:50051";
+  // A conversation idle this long starts afresh.
+  absl::Duration idle_timeout = absl::Minutes(30);
+  DialogOptions dialog;
 };
 
 class Server {
@@ -47,7 +54,11 @@ class Server {
  private:
   Server() = default;
 
+  std::unique_ptr<MemoryConversationStore> conversations_;
+  std::unique_ptr<MemoryHandoffStore> handoffs_;
+  std::unique_ptr<Dialog> dialog_;
   std::unique_ptr<ConversationService> service_;
+  std::unique_ptr<AgentService> agent_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -11,13 +11,19 @@
 namespace firstline {
 namespace {
 
+ServerOptions LoopbackServer() {
+  ServerOptions options;
+  options.address = "127.0.0.1:0";
+  return options;
+}
+
 using ::testing::HasSubstr;
 
 TEST(SendCommandTest, PrintsTheReplyOfARealServer) {
   testing::TempPack pack;
   pack.WriteMinimal();
   auto server =
-      Server::Start({.address = "127.0.0.1:0"},
+      Server::Start(LoopbackServer(),
                     std::shared_ptr<const Engine>(*Engine::Load(pack.root())));
   ASSERT_TRUE(server.ok());
   SendCommandOptions options;

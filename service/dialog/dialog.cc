@@ -1,0 +1,226 @@
+#include "service/dialog/dialog.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace firstline {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+google::protobuf::Timestamp ToTimestamp(absl::Time time) {
+  return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(time));
+}
+
+// The longest quote of the customer in a handoff summary.
+constexpr size_t kSummaryQuoteBytes = 160;
+
+std::string Quote(const std::string& text) {
+  if (text.size() <= kSummaryQuoteBytes) return absl::StrCat("\"", text, "\"");
+  size_t cut = kSummaryQuoteBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return absl::StrCat("\"", text.substr(0, cut), "…\"");
+}
+
+// "Where the order is (order_id 12345): "where is it??"".
+std::string Summary(const ConversationState& state, const Engine& engine) {
+  std::string want = "Not clear yet";
+  if (!state.intent().empty()) {
+    const IntentClassifier& classifier = engine.classifier(state.locale());
+    std::optional<int> intent = classifier.FindIntent(state.intent());
+    want = intent && !classifier.intent(*intent).description().empty()
+               ? classifier.intent(*intent).description()
+               : state.intent();
+  }
+  std::vector<std::string> details;
+  for (const v1::Slot& slot : state.details()) {
+    details.push_back(absl::StrCat(slot.name(), " ", slot.value()));
+  }
+  if (!details.empty()) absl::StrAppend(&want, " (", absl::StrJoin(details, ", "), ")");
+  std::string last;
+  for (const v1::TranscriptEntry& entry : state.transcript()) {
+    if (entry.speaker() == v1::SPEAKER_CUSTOMER && !entry.text().empty()) {
+      last = entry.text();
+    }
+  }
+  if (!last.empty()) absl::StrAppend(&want, "; last message: ", Quote(last));
+  return want;
+}
+
+std::string ActionLine(const v1::SendMessageResponse& response) {
+  std::string what;
+  switch (response.action()) {
+    case v1::BOT_ACTION_ASKED:
+      what = "asked";
+      break;
+    case v1::BOT_ACTION_HANDED_OFF:
+      what = "handed off";
+      break;
+    default:
+      what = "answered";
+  }
+  const std::string topic = response.has_intent() ? response.intent().intent() : "no intent";
+  std::string text;
+  for (const v1::BotMessage& message : response.messages()) {
+    absl::StrAppend(&text, text.empty() ? "" : " ", message.text());
+  }
+  return absl::StrCat(what, " (", topic, "): ", Quote(text));
+}
+
+}  // namespace
+
+Dialog::Dialog(DialogOptions options, ConversationStore* conversations,
+               HandoffStore* handoffs)
+    : options_(std::move(options)),
+      conversations_(conversations),
+      handoffs_(handoffs) {}
+
+void Dialog::Remember(ConversationState* state, v1::TranscriptEntry entry) {
+  *state->add_transcript() = std::move(entry);
+  const int excess = state->transcript_size() - options_.transcript_limit;
+  if (excess > 0) state->mutable_transcript()->DeleteSubrange(0, excess);
+}
+
+absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
+                             v1::HandoffReason reason, const std::string& queue,
+                             absl::Time now) {
+  v1::Handoff handoff;
+  handoff.set_conversation_id(state->conversation_id());
+  *handoff.mutable_customer() = state->customer();
+  handoff.set_channel(state->channel());
+  handoff.set_locale(state->locale());
+  handoff.set_intent(state->intent());
+  *handoff.mutable_details() = state->details();
+  handoff.set_summary(Summary(*state, engine));
+  *handoff.mutable_bot_actions() = state->bot_actions();
+  handoff.set_reason(reason);
+  *handoff.mutable_signals() = state->signals();
+  handoff.set_priority(reason == v1::HANDOFF_REASON_ABUSE ? 0 : state->signals_size() > 0);
+  handoff.set_queue(queue);
+  *handoff.mutable_create_time() = ToTimestamp(now);
+  *handoff.mutable_sla_due_time() = ToTimestamp(now + options_.sla);
+  *handoff.mutable_transcript() = state->transcript();
+  absl::StatusOr<v1::Handoff> created = handoffs_->Create(std::move(handoff));
+  if (!created.ok()) return created.status();
+  state->set_open_handoff_id(created->id());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
+    const v1::SendMessageRequest& request, const Engine& engine,
+    const std::string& locale) {
+  const ConversationLocks::Hold hold = locks_.Lock(request.conversation_id());
+  const absl::Time now = options_.clock();
+
+  absl::StatusOr<ConversationState> loaded =
+      conversations_->Load(request.conversation_id());
+  if (!loaded.ok() && !absl::IsNotFound(loaded.status())) return loaded.status();
+  ConversationState state;
+  if (loaded.ok()) state = std::move(*loaded);
+  state.set_conversation_id(request.conversation_id());
+  *state.mutable_customer() = request.customer();
+  state.set_channel(request.channel());
+  state.set_locale(locale);
+
+  v1::TranscriptEntry said;
+  said.set_speaker(v1::SPEAKER_CUSTOMER);
+  said.set_text(request.text());
+  *said.mutable_time() =
+      request.has_send_time() ? request.send_time() : ToTimestamp(now);
+  *said.mutable_attachments() = request.attachments();
+
+  v1::SendMessageResponse response;
+  if (!state.open_handoff_id().empty()) {
+    // A person has the conversation: the message goes to them, not the bot.
+    absl::Status appended = handoffs_->Append(state.open_handoff_id(), said);
+    if (!appended.ok()) return appended;
+    Remember(&state, said);
+    absl::Status saved = conversations_->Save(&state);
+    if (!saved.ok()) return saved;
+    response.set_action(v1::BOT_ACTION_NONE);
+    response.set_rule_set_version(engine.version());
+    return response;
+  }
+
+  response = engine.Respond(request, locale);
+  const std::string intent = response.has_intent() ? response.intent().intent() : "";
+  said.set_intent(intent);
+  Remember(&state, said);
+
+  std::optional<v1::HandoffReason> reason;
+  std::string queue = options_.default_queue;
+  if (request.text().empty()) {
+    // Attachments alone: nothing understood or missed.
+  } else if (intent.empty()) {
+    state.set_consecutive_misses(state.consecutive_misses() + 1);
+    if (state.consecutive_misses() >= options_.max_misses) {
+      reason = v1::HANDOFF_REASON_NOT_UNDERSTOOD;
+    }
+  } else {
+    state.set_consecutive_misses(0);
+    if (intent == kAbuseIntent) {
+      state.set_abuse_count(state.abuse_count() + 1);
+      if (state.abuse_count() >= options_.max_abuse) {
+        reason = v1::HANDOFF_REASON_ABUSE;
+        queue = options_.abuse_queue;
+      }
+    } else if (response.action() == v1::BOT_ACTION_HANDED_OFF) {
+      reason = intent == "contact_human_agent" ? v1::HANDOFF_REASON_CUSTOMER_ASKED
+                                               : v1::HANDOFF_REASON_RULE;
+    }
+  }
+  if (!intent.empty() && intent != kAbuseIntent &&
+      response.action() != v1::BOT_ACTION_HANDED_OFF) {
+    state.set_intent(intent);
+  }
+  for (const v1::Slot& slot : response.slots()) {
+    auto* details = state.mutable_details();
+    auto same = std::find_if(details->begin(), details->end(),
+                             [&](const v1::Slot& d) { return d.name() == slot.name(); });
+    *(same == details->end() ? details->Add() : &*same) = slot;
+  }
+
+  if (reason && *reason != v1::HANDOFF_REASON_CUSTOMER_ASKED &&
+      *reason != v1::HANDOFF_REASON_RULE) {
+    // The bot decided to hand over: say so, instead of the answer it had.
+    AnswerContext context;
+    context.channel = request.channel();
+    context.customer_name = request.customer().display_name();
+    RenderedAnswer answer = engine.Render(kHandoffAnswer, locale, context);
+    response.clear_messages();
+    for (v1::BotMessage& message : answer.messages) {
+      *response.add_messages() = std::move(message);
+    }
+    response.set_action(v1::BOT_ACTION_HANDED_OFF);
+  }
+  state.add_bot_actions(ActionLine(response));
+  for (const v1::BotMessage& message : response.messages()) {
+    v1::TranscriptEntry reply;
+    reply.set_speaker(v1::SPEAKER_BOT);
+    reply.set_text(message.text());
+    *reply.mutable_time() = ToTimestamp(now);
+    Remember(&state, std::move(reply));
+  }
+  if (reason) {
+    absl::Status handed = HandOff(&state, engine, *reason, queue, now);
+    if (!handed.ok()) return handed;
+  }
+  absl::Status saved = conversations_->Save(&state);
+  if (!saved.ok()) return saved;
+  return response;
+}
+
+absl::Status Dialog::ReturnToBot(absl::string_view conversation_id) {
+  const ConversationLocks::Hold hold = locks_.Lock(conversation_id);
+  absl::StatusOr<ConversationState> state = conversations_->Load(conversation_id);
+  if (absl::IsNotFound(state.status())) return absl::OkStatus();
+  if (!state.ok()) return state.status();
+  state->clear_open_handoff_id();
+  state->set_consecutive_misses(0);
+  state->set_abuse_count(0);
+  return conversations_->Save(&*state);
+}
+
+}  // namespace firstline

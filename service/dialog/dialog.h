@@ -1,0 +1,84 @@
+// The conversation policy around the stateless engine: it remembers each
+// conversation, never lets the bot go in circles, and hands the
+// conversation to a person with everything collected.
+//
+//   Dialog dialog(options, &conversations, &handoffs);
+//   absl::StatusOr<v1::SendMessageResponse> reply =
+//       dialog.Handle(request, engine, "en");
+//
+// Rules, in order:
+//   - while a person has the conversation, the bot says nothing and the
+//     message is added to the handoff's transcript;
+//   - an intent whose answer hands off (e.g. "I want a person") hands off at
+//     once, with the intent's own answer;
+//   - abuse gets one boundary (the abuse answer); abuse again hands off to
+//     the abuse queue;
+//   - a message without an intent gets the fallback question; max_misses of
+//     them in a row hand off.
+#ifndef FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
+#define FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "firstline/v1/conversation.pb.h"
+#include "service/dialog/conversation_locks.h"
+#include "service/engine/engine.h"
+#include "service/storage/conversation_store.h"
+#include "service/storage/handoff_store.h"
+
+namespace firstline {
+
+struct DialogOptions {
+  // Messages in a row without an intent before a person takes over.
+  int max_misses = 2;
+  // Abusive messages before a person takes over; the first gets a boundary.
+  int max_abuse = 2;
+  // Where handoffs go; abuse goes to its own queue, flagged as such.
+  std::string default_queue = "general";
+  std::string abuse_queue = "abuse";
+  // How soon a person should answer a handoff.
+  absl::Duration sla = absl::Minutes(15);
+  // Recent messages kept with the conversation.
+  int transcript_limit = 50;
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+// The intent whose answer is the abuse boundary.
+inline constexpr char kAbuseIntent[] = "abuse";
+
+class Dialog {
+ public:
+  // The stores must outlive the dialog.
+  Dialog(DialogOptions options, ConversationStore* conversations,
+         HandoffStore* handoffs);
+
+  // Handles one validated request in `locale` (from Engine::ResolveLocale).
+  // Messages of one conversation are handled one at a time. UNAVAILABLE
+  // when a store cannot be reached; nothing is half-saved then.
+  absl::StatusOr<v1::SendMessageResponse> Handle(
+      const v1::SendMessageRequest& request, const Engine& engine,
+      const std::string& locale);
+
+  // Gives a conversation back to the bot after its handoff was resolved.
+  absl::Status ReturnToBot(absl::string_view conversation_id);
+
+ private:
+  // Creates the handoff of `state` and puts the conversation in human mode.
+  absl::Status HandOff(ConversationState* state, const Engine& engine,
+                       v1::HandoffReason reason, const std::string& queue,
+                       absl::Time now);
+  void Remember(ConversationState* state, v1::TranscriptEntry entry);
+
+  const DialogOptions options_;
+  ConversationStore* conversations_;
+  HandoffStore* handoffs_;
+  ConversationLocks locks_;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_DIALOG_DIALOG_H_

@@ -1,0 +1,46 @@
+// Conversation state in this process's memory: fast, lost on restart.
+#ifndef FIRSTLINE_SERVICE_STORAGE_MEMORY_CONVERSATION_STORE_H_
+#define FIRSTLINE_SERVICE_STORAGE_MEMORY_CONVERSATION_STORE_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "service/storage/conversation_store.h"
+
+namespace firstline {
+
+struct MemoryConversationStoreOptions {
+  // A conversation idle this long is forgotten.
+  absl::Duration idle_timeout = absl::Minutes(30);
+  // The time; tests set their own.
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+// Thread-safe.
+class MemoryConversationStore final : public ConversationStore {
+ public:
+  explicit MemoryConversationStore(MemoryConversationStoreOptions options = {});
+
+  absl::StatusOr<ConversationState> Load(absl::string_view id) override;
+  absl::Status Save(ConversationState* state) override;
+
+  // Conversations held, expired ones included until they are swept.
+  size_t size() const;
+
+ private:
+  bool Expired(const ConversationState& state, absl::Time now) const;
+
+  const MemoryConversationStoreOptions options_;
+  mutable absl::Mutex mutex_;
+  absl::flat_hash_map<std::string, ConversationState> states_
+      ABSL_GUARDED_BY(mutex_);
+  size_t saves_since_sweep_ ABSL_GUARDED_BY(mutex_) = 0;
+};
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_STORAGE_MEMORY_CONVERSATION_STORE_H_
