@@ -33,9 +33,8 @@ class EndToEndTest : public ::testing::Test {
       *start_error_ = std::string(engine.status().message());
       return;
     }
-    auto server =
-        Server::Start(LoopbackServer(),
-                      std::shared_ptr<const Engine>(std::move(*engine)));
+    auto server = Server::Start(
+        LoopbackServer(), std::shared_ptr<const Engine>(std::move(*engine)));
     if (!server.ok()) {
       *start_error_ = std::string(server.status().message());
       return;
@@ -60,7 +59,8 @@ class EndToEndTest : public ::testing::Test {
     // Each message starts a conversation of its own unless a test says
     // otherwise.
     static std::atomic<int> next_conversation{1};
-    request.set_conversation_id("conversation-" + std::to_string(next_conversation++));
+    request.set_conversation_id("conversation-" +
+                                std::to_string(next_conversation++));
     request.set_channel(v1::CHANNEL_CHAT);
     request.mutable_customer()->set_id("customer-1");
     request.mutable_customer()->set_display_name("Anna");

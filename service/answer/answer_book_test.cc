@@ -18,9 +18,12 @@ class AnswerBookTest : public ::testing::Test {
       const std::string& yaml) {
     absl::Status read = ReadYaml("rules/en/t.yaml", yaml, &file_, &positions_);
     if (!read.ok()) return read;
-    return AnswerBook::Create(
-        {.chat_max_chars = 100}, {&file_},
-        {{"track_order", {"order_id"}}, {"cancel_order", {}}}, positions_);
+    return AnswerBook::Create({.chat_max_chars = 100}, {&file_},
+                              {{"track_order", {"order_id"}},
+                               {"cancel_order", {}},
+                               {"contact_human_agent", {}},
+                               {"abuse", {}}},
+                              positions_);
   }
   v1::AnswerFile file_;
   SourceMap positions_;

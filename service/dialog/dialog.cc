@@ -20,7 +20,8 @@ constexpr size_t kSummaryQuoteBytes = 160;
 std::string Quote(const std::string& text) {
   if (text.size() <= kSummaryQuoteBytes) return absl::StrCat("\"", text, "\"");
   size_t cut = kSummaryQuoteBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
   return absl::StrCat("\"", text.substr(0, cut), "…\"");
 }
 
@@ -38,7 +39,8 @@ std::string Summary(const ConversationState& state, const Engine& engine) {
   for (const v1::Slot& slot : state.details()) {
     details.push_back(absl::StrCat(slot.name(), " ", slot.value()));
   }
-  if (!details.empty()) absl::StrAppend(&want, " (", absl::StrJoin(details, ", "), ")");
+  if (!details.empty())
+    absl::StrAppend(&want, " (", absl::StrJoin(details, ", "), ")");
   std::string last;
   for (const v1::TranscriptEntry& entry : state.transcript()) {
     if (entry.speaker() == v1::SPEAKER_CUSTOMER && !entry.text().empty()) {
@@ -61,7 +63,8 @@ std::string ActionLine(const v1::SendMessageResponse& response) {
     default:
       what = "answered";
   }
-  const std::string topic = response.has_intent() ? response.intent().intent() : "no intent";
+  const std::string topic =
+      response.has_intent() ? response.intent().intent() : "no intent";
   std::string text;
   for (const v1::BotMessage& message : response.messages()) {
     absl::StrAppend(&text, text.empty() ? "" : " ", message.text());
@@ -97,7 +100,8 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   *handoff.mutable_bot_actions() = state->bot_actions();
   handoff.set_reason(reason);
   *handoff.mutable_signals() = state->signals();
-  handoff.set_priority(reason == v1::HANDOFF_REASON_ABUSE ? 0 : state->signals_size() > 0);
+  handoff.set_priority(
+      reason == v1::HANDOFF_REASON_ABUSE ? 0 : state->signals_size() > 0);
   handoff.set_queue(queue);
   *handoff.mutable_create_time() = ToTimestamp(now);
   *handoff.mutable_sla_due_time() = ToTimestamp(now + options_.sla);
@@ -116,7 +120,8 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
 
   absl::StatusOr<ConversationState> loaded =
       conversations_->Load(request.conversation_id());
-  if (!loaded.ok() && !absl::IsNotFound(loaded.status())) return loaded.status();
+  if (!loaded.ok() && !absl::IsNotFound(loaded.status()))
+    return loaded.status();
   ConversationState state;
   if (loaded.ok()) state = std::move(*loaded);
   state.set_conversation_id(request.conversation_id());
@@ -145,7 +150,8 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   }
 
   response = engine.Respond(request, locale);
-  const std::string intent = response.has_intent() ? response.intent().intent() : "";
+  const std::string intent =
+      response.has_intent() ? response.intent().intent() : "";
   said.set_intent(intent);
   Remember(&state, said);
 
@@ -167,8 +173,9 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
         queue = options_.abuse_queue;
       }
     } else if (response.action() == v1::BOT_ACTION_HANDED_OFF) {
-      reason = intent == "contact_human_agent" ? v1::HANDOFF_REASON_CUSTOMER_ASKED
-                                               : v1::HANDOFF_REASON_RULE;
+      reason = intent == "contact_human_agent"
+                   ? v1::HANDOFF_REASON_CUSTOMER_ASKED
+                   : v1::HANDOFF_REASON_RULE;
     }
   }
   if (!intent.empty() && intent != kAbuseIntent &&
@@ -177,8 +184,9 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   }
   for (const v1::Slot& slot : response.slots()) {
     auto* details = state.mutable_details();
-    auto same = std::find_if(details->begin(), details->end(),
-                             [&](const v1::Slot& d) { return d.name() == slot.name(); });
+    auto same = std::find_if(
+        details->begin(), details->end(),
+        [&](const v1::Slot& d) { return d.name() == slot.name(); });
     *(same == details->end() ? details->Add() : &*same) = slot;
   }
 
@@ -214,7 +222,8 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
 
 absl::Status Dialog::ReturnToBot(absl::string_view conversation_id) {
   const ConversationLocks::Hold hold = locks_.Lock(conversation_id);
-  absl::StatusOr<ConversationState> state = conversations_->Load(conversation_id);
+  absl::StatusOr<ConversationState> state =
+      conversations_->Load(conversation_id);
   if (absl::IsNotFound(state.status())) return absl::OkStatus();
   if (!state.ok()) return state.status();
   state->clear_open_handoff_id();

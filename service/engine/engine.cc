@@ -118,8 +118,9 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
                     "what the bot says when it passes the conversation to a "
                     "person"}}) {
       if (!(*answers)->Has(reserved)) {
-        problems.push_back(absl::StrCat("rules/", locale, "/:1:1: no answer for '",
-                                        reserved, "', ", purpose));
+        problems.push_back(absl::StrCat("rules/", locale,
+                                        "/:1:1: no answer for '", reserved,
+                                        "', ", purpose));
       }
     }
     for (const std::string& notice : (*classifier)->notices()) {

@@ -21,9 +21,9 @@ AgentService::AgentService(HandoffStore* handoffs, Dialog* dialog)
 
 void AgentService::Stop() { stopping_ = true; }
 
-grpc::Status AgentService::WatchHandoffs(grpc::ServerContext* context,
-                                         const v1::WatchHandoffsRequest* request,
-                                         grpc::ServerWriter<v1::Handoff>* writer) {
+grpc::Status AgentService::WatchHandoffs(
+    grpc::ServerContext* context, const v1::WatchHandoffsRequest* request,
+    grpc::ServerWriter<v1::Handoff>* writer) {
   if (request->queue().empty()) return Required("queue");
   std::unique_ptr<HandoffSubscription> subscription =
       handoffs_->Watch(request->queue());
@@ -37,7 +37,8 @@ grpc::Status AgentService::WatchHandoffs(grpc::ServerContext* context,
 grpc::Status AgentService::ListHandoffs(grpc::ServerContext* /*context*/,
                                         const v1::ListHandoffsRequest* request,
                                         v1::ListHandoffsResponse* response) {
-  for (v1::Handoff& handoff : handoffs_->List(request->queue(), request->state())) {
+  for (v1::Handoff& handoff :
+       handoffs_->List(request->queue(), request->state())) {
     *response->add_handoffs() = std::move(handoff);
   }
   return grpc::Status::OK;
@@ -65,9 +66,9 @@ grpc::Status AgentService::ClaimHandoff(grpc::ServerContext* /*context*/,
   return grpc::Status::OK;
 }
 
-grpc::Status AgentService::ResolveHandoff(grpc::ServerContext* /*context*/,
-                                          const v1::ResolveHandoffRequest* request,
-                                          v1::Handoff* response) {
+grpc::Status AgentService::ResolveHandoff(
+    grpc::ServerContext* /*context*/, const v1::ResolveHandoffRequest* request,
+    v1::Handoff* response) {
   if (request->id().empty()) return Required("id");
   if (request->agent_id().empty()) return Required("agent_id");
   absl::StatusOr<v1::Handoff> handoff =

@@ -18,9 +18,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   std::unique_ptr<Server> server(new Server());
-  server->conversations_ = std::make_unique<MemoryConversationStore>(
-      MemoryConversationStoreOptions{.idle_timeout = options.idle_timeout,
-                                     .clock = options.dialog.clock});
+  server->conversations_ =
+      std::make_unique<MemoryConversationStore>(MemoryConversationStoreOptions{
+          .idle_timeout = options.idle_timeout, .clock = options.dialog.clock});
   server->handoffs_ = std::make_unique<MemoryHandoffStore>();
   server->dialog_ = std::make_unique<Dialog>(
       options.dialog, server->conversations_.get(), server->handoffs_.get());

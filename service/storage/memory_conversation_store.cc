@@ -41,8 +41,9 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
   absl::MutexLock lock(&mutex_);
   auto it = states_.find(state->conversation_id());
-  const int64_t stored =
-      it == states_.end() || Expired(it->second, now) ? 0 : it->second.version();
+  const int64_t stored = it == states_.end() || Expired(it->second, now)
+                             ? 0
+                             : it->second.version();
   if (state->version() != stored) {
     return absl::AbortedError(absl::StrCat(
         "conversation '", state->conversation_id(), "' changed meanwhile"));
@@ -54,8 +55,8 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
   states_[state->conversation_id()] = *state;
   if (++saves_since_sweep_ >= kSavesPerSweep) {
     saves_since_sweep_ = 0;
-    absl::erase_if(states_,
-                   [&](const auto& entry) { return Expired(entry.second, now); });
+    absl::erase_if(
+        states_, [&](const auto& entry) { return Expired(entry.second, now); });
   }
   return absl::OkStatus();
 }

@@ -103,7 +103,8 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Claim(absl::string_view id,
     return absl::FailedPreconditionError(
         absl::StrCat("handoff ", id, " is resolved"));
   }
-  if (handoff.state() == v1::HANDOFF_STATE_CLAIMED && handoff.assignee() != agent) {
+  if (handoff.state() == v1::HANDOFF_STATE_CLAIMED &&
+      handoff.assignee() != agent) {
     return absl::FailedPreconditionError(
         absl::StrCat("handoff ", id, " is held by ", handoff.assignee()));
   }
@@ -112,8 +113,8 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Claim(absl::string_view id,
   return handoff;
 }
 
-absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(absl::string_view id,
-                                                        absl::string_view agent) {
+absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(
+    absl::string_view id, absl::string_view agent) {
   absl::MutexLock lock(&mutex_);
   absl::StatusOr<v1::Handoff*> found = Find(id);
   if (!found.ok()) return found.status();
@@ -122,7 +123,8 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(absl::string_view id,
     return absl::FailedPreconditionError(
         absl::StrCat("handoff ", id, " is already resolved"));
   }
-  if (handoff.state() == v1::HANDOFF_STATE_CLAIMED && handoff.assignee() != agent) {
+  if (handoff.state() == v1::HANDOFF_STATE_CLAIMED &&
+      handoff.assignee() != agent) {
     return absl::FailedPreconditionError(
         absl::StrCat("handoff ", id, " is held by ", handoff.assignee()));
   }
@@ -138,7 +140,8 @@ std::unique_ptr<HandoffSubscription> MemoryHandoffStore::Watch(
   // Under the store's lock, so no handoff falls between the waiting ones and
   // the live ones.
   for (const auto& [id, handoff] : handoffs_) {
-    if (handoff.queue() == queue && handoff.state() == v1::HANDOFF_STATE_WAITING) {
+    if (handoff.queue() == queue &&
+        handoff.state() == v1::HANDOFF_STATE_WAITING) {
       subscription->Push(handoff);
     }
   }

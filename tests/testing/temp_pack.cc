@@ -33,6 +33,15 @@ intents:
     description: Cancel an order.
     signals:
       - all: [cancel, order]
+  - id: contact_human_agent
+    description: Wants a person.
+    priority: 1
+    signals:
+      - phrases: [a person, operator]
+  - id: abuse
+    description: Insults the bot.
+    signals:
+      - phrases: [idiot, stupid bot]
 )";
 
 const char kMinimalAnswersYaml[] = R"(locale: en
@@ -49,6 +58,11 @@ answers:
       - "Your orders are in {shop.orders_page}."
   - intent: cancel_order
     variants: ["Cancel it in {shop.orders_page}."]
+  - intent: contact_human_agent
+    action: handoff
+    variants: ["A person will take over."]
+  - intent: abuse
+    variants: ["Let's keep it civil. What about your order?"]
   - intent: handoff
     action: handoff
     variants: ["A colleague takes over from here."]

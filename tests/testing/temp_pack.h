@@ -18,8 +18,8 @@ class TempPack {
   // Writes `content` to `relative_path` under root(), creating folders.
   void Write(const std::string& relative_path, const std::string& content);
   // Writes a small valid pack in locale "en": intents track_order (with an
-  // order_id slot) and cancel_order, and their answers plus the fallback
-  // and handoff answers.
+  // order_id slot), cancel_order, contact_human_agent ("a person") and abuse
+  // ("idiot"), and their answers plus the fallback and handoff answers.
   void WriteMinimal();
 
   const std::string& root() const { return root_; }

@@ -1,0 +1,157 @@
+#include "service/dialog/dialog.h"
+
+#include <thread>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/storage/memory_conversation_store.h"
+#include "service/storage/memory_handoff_store.h"
+#include "tests/testing/temp_pack.h"
+
+namespace firstline {
+namespace {
+
+using ::testing::HasSubstr;
+
+class DialogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pack_.WriteMinimal();
+    auto engine = Engine::Load(pack_.root());
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    engine_ = std::move(*engine);
+  }
+
+  v1::SendMessageResponse Say(const std::string& text,
+                              const std::string& conversation = "c1") {
+    v1::SendMessageRequest request;
+    request.set_conversation_id(conversation);
+    request.set_channel(v1::CHANNEL_CHAT);
+    request.mutable_customer()->set_id("u1");
+    request.mutable_customer()->set_locale("en");
+    request.set_text(text);
+    absl::StatusOr<v1::SendMessageResponse> reply =
+        dialog_.Handle(request, *engine_, "en");
+    EXPECT_TRUE(reply.ok()) << reply.status();
+    return reply.ok() ? *reply : v1::SendMessageResponse();
+  }
+
+  std::vector<v1::Handoff> Handoffs(const std::string& queue = "") {
+    return handoffs_.List(queue, v1::HANDOFF_STATE_UNSPECIFIED);
+  }
+
+  testing::TempPack pack_;
+  std::unique_ptr<const Engine> engine_;
+  absl::Time now_ = absl::FromUnixSeconds(1'800'000'000);
+  MemoryConversationStore conversations_{
+      {.idle_timeout = absl::Minutes(30), .clock = [this] { return now_; }}};
+  MemoryHandoffStore handoffs_;
+  Dialog dialog_{DialogOptions{.clock = [this] { return now_; }},
+                 &conversations_, &handoffs_};
+};
+
+TEST_F(DialogTest, TwoMissesInARowHandOff) {
+  v1::SendMessageResponse first = Say("what's the weather");
+  EXPECT_EQ(first.action(), v1::BOT_ACTION_ASKED);
+  EXPECT_TRUE(Handoffs().empty());
+  v1::SendMessageResponse second = Say("tell me a joke");
+  EXPECT_EQ(second.action(), v1::BOT_ACTION_HANDED_OFF);
+  EXPECT_EQ(second.messages(0).text(), "A colleague takes over from here.");
+  std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  const v1::Handoff& handoff = handoffs[0];
+  EXPECT_EQ(handoff.reason(), v1::HANDOFF_REASON_NOT_UNDERSTOOD);
+  EXPECT_EQ(handoff.queue(), "general");
+  EXPECT_EQ(handoff.conversation_id(), "c1");
+  EXPECT_EQ(handoff.customer().id(), "u1");
+  EXPECT_EQ(handoff.locale(), "en");
+  EXPECT_EQ(handoff.create_time().seconds(), 1'800'000'000);
+  EXPECT_EQ(handoff.sla_due_time().seconds(), 1'800'000'000 + 15 * 60);
+  // Both sides of the conversation, in order.
+  ASSERT_EQ(handoff.transcript_size(), 4);
+  EXPECT_EQ(handoff.transcript(0).text(), "what's the weather");
+  EXPECT_EQ(handoff.transcript(1).speaker(), v1::SPEAKER_BOT);
+  EXPECT_EQ(handoff.transcript(2).text(), "tell me a joke");
+  ASSERT_EQ(handoff.bot_actions_size(), 2);
+  EXPECT_THAT(handoff.bot_actions(0), HasSubstr("asked (no intent)"));
+  EXPECT_THAT(handoff.summary(), HasSubstr("last message: \"tell me a joke\""));
+}
+
+TEST_F(DialogTest, AnUnderstoodMessageResetsTheMisses) {
+  Say("what's the weather");
+  Say("where is my order");
+  EXPECT_EQ(Say("tell me a joke").action(), v1::BOT_ACTION_ASKED);
+  EXPECT_TRUE(Handoffs().empty());
+}
+
+TEST_F(DialogTest, AskingForAPersonHandsOffAtOnceWithEverythingCollected) {
+  Say("where is my order AB-12345?");
+  v1::SendMessageResponse reply = Say("I want a person");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_HANDED_OFF);
+  EXPECT_EQ(reply.messages(0).text(), "A person will take over.");
+  std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  EXPECT_EQ(handoffs[0].reason(), v1::HANDOFF_REASON_CUSTOMER_ASKED);
+  EXPECT_EQ(handoffs[0].intent(), "track_order");
+  ASSERT_EQ(handoffs[0].details_size(), 1);
+  EXPECT_EQ(handoffs[0].details(0).value(), "AB-12345");
+  EXPECT_THAT(handoffs[0].summary(),
+              HasSubstr("Where is the order. (order_id AB-12345)"));
+  EXPECT_THAT(handoffs[0].bot_actions(0), HasSubstr("answered (track_order)"));
+}
+
+TEST_F(DialogTest, AbuseGetsOneBoundaryThenGoesToTheAbuseQueue) {
+  v1::SendMessageResponse first = Say("you idiot");
+  EXPECT_EQ(first.action(), v1::BOT_ACTION_ANSWERED);
+  EXPECT_EQ(first.messages(0).text(),
+            "Let's keep it civil. What about your order?");
+  EXPECT_TRUE(Handoffs().empty());
+  v1::SendMessageResponse second = Say("stupid bot");
+  EXPECT_EQ(second.action(), v1::BOT_ACTION_HANDED_OFF);
+  std::vector<v1::Handoff> handoffs = Handoffs("abuse");
+  ASSERT_EQ(handoffs.size(), 1u);
+  EXPECT_EQ(handoffs[0].reason(), v1::HANDOFF_REASON_ABUSE);
+}
+
+TEST_F(DialogTest, InHumanModeTheBotIsSilentAndTheTranscriptGrows) {
+  Say("a person please");
+  for (const char* text : {"hello?", "is anyone there", "where is my order"}) {
+    v1::SendMessageResponse reply = Say(text);
+    EXPECT_EQ(reply.action(), v1::BOT_ACTION_NONE);
+    EXPECT_EQ(reply.messages_size(), 0);
+  }
+  const v1::Handoff handoff = Handoffs()[0];
+  ASSERT_EQ(handoff.transcript_size(), 5);
+  EXPECT_EQ(handoff.transcript(2).text(), "hello?");
+  EXPECT_EQ(handoff.transcript(3).text(), "is anyone there");
+  EXPECT_EQ(handoff.transcript(4).text(), "where is my order");
+
+  ASSERT_TRUE(handoffs_.Resolve(handoff.id(), "anna").ok());
+  ASSERT_TRUE(dialog_.ReturnToBot("c1").ok());
+  EXPECT_EQ(Say("where is my order").action(), v1::BOT_ACTION_ANSWERED);
+}
+
+TEST_F(DialogTest, AnIdleConversationStartsAfresh) {
+  Say("what's the weather");
+  now_ += absl::Minutes(31);
+  EXPECT_EQ(Say("tell me a joke").action(), v1::BOT_ACTION_ASKED);
+  EXPECT_TRUE(Handoffs().empty());
+}
+
+TEST_F(DialogTest, ConcurrentMessagesOfOneConversationAreAllKept) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i)
+        Say("where is my order " + std::to_string(t * 100 + i));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  absl::StatusOr<ConversationState> state = conversations_.Load("c1");
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->version(), 40);
+  EXPECT_EQ(state->transcript_size(), 50);  // The last 50 of 80 entries.
+}
+
+}  // namespace
+}  // namespace firstline
