@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libre2-dev libhyperscan-dev libyaml-cpp-dev libicu-dev
-  libstemmer-dev libssl-dev libgtest-dev libgmock-dev
+  libstemmer-dev libssl-dev libgtest-dev libgmock-dev tzdata
 )
 
 missing=()

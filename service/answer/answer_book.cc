@@ -114,7 +114,8 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       const SourcePosition at = positions.Find(answer, "intent");
       const std::string& intent = answer.intent();
       const std::vector<std::string>* slots = nullptr;
-      if (intent != kFallbackAnswer && intent != kHandoffAnswer) {
+      if (intent != kFallbackAnswer && intent != kHandoffAnswer &&
+          intent != kOffHoursAnswer) {
         auto it = intent_slots.find(intent);
         if (it == intent_slots.end()) {
           problem(at,
@@ -202,7 +203,8 @@ std::string AnswerBook::Dress(const std::string& body,
 RenderedAnswer AnswerBook::Render(absl::string_view intent,
                                   const AnswerContext& context) const {
   const Entry& entry = *answers_.at(intent);
-  TemplateValues values{context.customer_name, context.slots, &facts_};
+  TemplateValues values{context.customer_name, context.slots, &facts_,
+                        context.handoff_opens_at};
   std::vector<std::string> usable;
   for (const Template& variant : entry.variants) {
     if (std::optional<std::string> text = variant.Render(values)) {

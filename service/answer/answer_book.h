@@ -26,6 +26,9 @@ inline constexpr char kFallbackAnswer[] = "fallback";
 // The answer id for when the bot itself passes the conversation to a person
 // (it did not understand twice, abuse went on ...).
 inline constexpr char kHandoffAnswer[] = "handoff";
+// The answer id added to a handoff outside working hours; it may use
+// {handoff.opens_at}.
+inline constexpr char kOffHoursAnswer[] = "off_hours";
 
 struct AnswerBookOptions {
   int chat_max_chars = 500;
@@ -36,6 +39,8 @@ struct AnswerContext {
   v1::Channel channel = v1::CHANNEL_CHAT;
   std::string customer_name;
   absl::flat_hash_map<std::string, std::string> slots;
+  // When a person will answer, in the customer's words; empty when unknown.
+  std::string handoff_opens_at;
 };
 
 struct RenderedAnswer {

@@ -32,7 +32,7 @@ class AnswerBookTest : public ::testing::Test {
 TEST_F(AnswerBookTest, RotatesVariantsThatCanBeFilled) {
   auto book = Compile(testing::kMinimalAnswersYaml);
   ASSERT_TRUE(book.ok()) << book.status();
-  AnswerContext with_order{v1::CHANNEL_CHAT, "", {{"order_id", "A-1"}}};
+  AnswerContext with_order{v1::CHANNEL_CHAT, "", {{"order_id", "A-1"}}, ""};
   std::set<std::string> seen;
   for (int i = 0; i < 4; ++i) {
     seen.insert((*book)->Render("track_order", with_order).messages[0].text());
@@ -41,7 +41,7 @@ TEST_F(AnswerBookTest, RotatesVariantsThatCanBeFilled) {
                         "Order A-1 is in My account > Orders.",
                         "Your orders are in My account > Orders."));
   // Without the slot only the variant that needs none is used.
-  AnswerContext without{v1::CHANNEL_CHAT, "", {}};
+  AnswerContext without{v1::CHANNEL_CHAT, "", {}, ""};
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ((*book)->Render("track_order", without).messages[0].text(),
               "Your orders are in My account > Orders.");
@@ -51,13 +51,13 @@ TEST_F(AnswerBookTest, RotatesVariantsThatCanBeFilled) {
 TEST_F(AnswerBookTest, EmailIsOneDressedMessage) {
   auto book = *Compile(testing::kMinimalAnswersYaml);
   RenderedAnswer named =
-      book->Render("cancel_order", {v1::CHANNEL_EMAIL, "Anna", {}});
+      book->Render("cancel_order", {v1::CHANNEL_EMAIL, "Anna", {}, ""});
   ASSERT_EQ(named.messages.size(), 1u);
   EXPECT_EQ(named.messages[0].text(),
             "Hello Anna,\n\nCancel it in My account > Orders.\n\nBest "
             "regards,\nMinimal Shop");
   RenderedAnswer anonymous =
-      book->Render("cancel_order", {v1::CHANNEL_HELPDESK, "", {}});
+      book->Render("cancel_order", {v1::CHANNEL_HELPDESK, "", {}, ""});
   EXPECT_THAT(anonymous.messages[0].text(),
               ::testing::StartsWith("Hello,\n\n"));
 }
@@ -82,7 +82,7 @@ answers:
     variants: ["x"]
 )");
   RenderedAnswer answer =
-      book->Render("cancel_order", {v1::CHANNEL_CHAT, "", {}});
+      book->Render("cancel_order", {v1::CHANNEL_CHAT, "", {}, ""});
   EXPECT_GE(answer.messages.size(), 2u);
   for (const auto& message : answer.messages)
     EXPECT_LE(message.text().size(), 100u);

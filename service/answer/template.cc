@@ -47,17 +47,22 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
     const bool name_ok =
         !variable.name.empty() &&
         std::all_of(variable.name.begin(), variable.name.end(), IsNameChar);
-    const bool space_ok = variable.space == "customer" ||
-                          variable.space == "slot" || variable.space == "shop";
+    const bool space_ok =
+        variable.space == "customer" || variable.space == "slot" ||
+        variable.space == "shop" || variable.space == "handoff";
     if (!name_ok || !space_ok) {
       return absl::InvalidArgumentError(absl::StrCat(
           "'{", inside,
-          "}' is not a variable; use {customer.name}, {slot.NAME} or "
-          "{shop.NAME}"));
+          "}' is not a variable; use {customer.name}, {slot.NAME}, "
+          "{shop.NAME} or {handoff.opens_at}"));
     }
     if (variable.space == "customer" && variable.name != "name") {
       return absl::InvalidArgumentError(absl::StrCat(
           "'{", inside, "}': the only customer variable is {customer.name}"));
+    }
+    if (variable.space == "handoff" && variable.name != "opens_at") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'{", inside, "}': the only handoff variable is {handoff.opens_at}"));
     }
     result.text_.push_back(std::move(literal));
     literal.clear();
@@ -76,6 +81,8 @@ std::optional<std::string> Template::Render(
     const std::string* value = nullptr;
     if (variable.space == "customer") {
       if (!values.customer_name.empty()) value = &values.customer_name;
+    } else if (variable.space == "handoff") {
+      if (!values.handoff_opens_at.empty()) value = &values.handoff_opens_at;
     } else {
       const auto* map = variable.space == "slot" ? &values.slots : values.facts;
       if (map != nullptr) {

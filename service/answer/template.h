@@ -19,18 +19,20 @@ struct TemplateValues {
   std::string customer_name;  // Empty when unknown.
   absl::flat_hash_map<std::string, std::string> slots;
   const absl::flat_hash_map<std::string, std::string>* facts = nullptr;
+  std::string handoff_opens_at;  // Empty when unknown.
 };
 
 class Template {
  public:
   struct Variable {
-    std::string space;  // "customer", "slot" or "shop".
+    std::string space;  // "customer", "slot", "shop" or "handoff".
     std::string name;
     std::string ToString() const { return "{" + space + "." + name + "}"; }
   };
 
   // Parses `text`. INVALID_ARGUMENT for an unclosed brace or a variable
-  // that is not "{space.name}" with a known space.
+  // that is not {customer.name}, {slot.NAME}, {shop.NAME} or
+  // {handoff.opens_at}.
   static absl::StatusOr<Template> Parse(absl::string_view text);
 
   // The text with every variable filled, or nothing when a value is missing.

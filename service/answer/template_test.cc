@@ -11,7 +11,7 @@ using ::testing::HasSubstr;
 TEST(TemplateTest, FillsVariablesFromEverySpace) {
   absl::flat_hash_map<std::string, std::string> facts = {
       {"orders_page", "My orders"}};
-  TemplateValues values{"Anna", {{"order_id", "A-100"}}, &facts};
+  TemplateValues values{"Anna", {{"order_id", "A-100"}}, &facts, ""};
   auto t = Template::Parse(
       "{customer.name}, order {slot.order_id} is in {shop.orders_page}.");
   ASSERT_TRUE(t.ok()) << t.status();
@@ -22,7 +22,7 @@ TEST(TemplateTest, FillsVariablesFromEverySpace) {
 TEST(TemplateTest, MissingValueMeansTheTemplateCannotRender) {
   absl::flat_hash_map<std::string, std::string> facts;
   auto t = Template::Parse("Hello {customer.name}");
-  EXPECT_EQ(t->Render(TemplateValues{"", {}, &facts}), std::nullopt);
+  EXPECT_EQ(t->Render(TemplateValues{"", {}, &facts, ""}), std::nullopt);
 }
 
 TEST(TemplateTest, DoubledBracesAreLiteral) {

@@ -148,6 +148,15 @@ absl::StatusOr<std::unique_ptr<const RulePack>> RulePack::Load(
   ApplyDefaults(&pack->settings_);
   CheckSettings(pack->settings_, pack->positions_, &problems);
 
+  const std::string queues_name = "rules/queues.yaml";
+  if (absl::StatusOr<std::string> queues_text = ReadFile(root / queues_name);
+      queues_text.ok()) {
+    digest.Add(queues_name, *queues_text);
+    pack->queues_ = std::make_unique<v1::QueuesFile>();
+    problems.Add(ReadYaml(queues_name, *queues_text, pack->queues_.get(),
+                          &pack->positions_));
+  }
+
   for (int i = 0; i < pack->settings_.locales_size(); ++i) {
     const std::string& locale = pack->settings_.locales(i);
     const SourcePosition where =

@@ -3,6 +3,7 @@
 //
 // Layout under the pack's root folder:
 //   rules/pack.yaml           settings (PackFile)
+//   rules/queues.yaml         handoff queues and hours (QueuesFile), optional
 //   intents/<locale>/*.yaml   IntentFile
 //   rules/<locale>/*.yaml     AnswerFile
 #ifndef FIRSTLINE_SERVICE_CONTENT_RULE_PACK_H_
@@ -37,6 +38,8 @@ class RulePack {
   const v1::PackFile& settings() const { return settings_; }
   // By locale, e.g. "en".
   const std::map<std::string, LocaleFiles>& locales() const { return locales_; }
+  // The handoff queues and hours; null when the pack has no queues file.
+  const v1::QueuesFile* queues() const { return queues_.get(); }
   // Where every message and field of the files was written.
   const SourceMap& positions() const { return positions_; }
   // "name@digest": the digest changes whenever any file of the pack does.
@@ -46,6 +49,7 @@ class RulePack {
   RulePack() = default;
 
   v1::PackFile settings_;
+  std::unique_ptr<v1::QueuesFile> queues_;
   std::map<std::string, LocaleFiles> locales_;
   SourceMap positions_;
   std::string version_;

@@ -87,8 +87,8 @@ void Dialog::Remember(ConversationState* state, v1::TranscriptEntry entry) {
 }
 
 absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
-                             v1::HandoffReason reason, const std::string& queue,
-                             absl::Time now) {
+                             v1::HandoffReason reason,
+                             const QueueTarget& target, absl::Time now) {
   v1::Handoff handoff;
   handoff.set_conversation_id(state->conversation_id());
   *handoff.mutable_customer() = state->customer();
@@ -102,9 +102,10 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   *handoff.mutable_signals() = state->signals();
   handoff.set_priority(
       reason == v1::HANDOFF_REASON_ABUSE ? 0 : state->signals_size() > 0);
-  handoff.set_queue(queue);
+  handoff.set_queue(target.queue);
   *handoff.mutable_create_time() = ToTimestamp(now);
-  *handoff.mutable_sla_due_time() = ToTimestamp(now + options_.sla);
+  *handoff.mutable_sla_due_time() =
+      ToTimestamp(engine.routing().hours().NextOpen(now) + target.sla);
   *handoff.mutable_transcript() = state->transcript();
   absl::StatusOr<v1::Handoff> created = handoffs_->Create(std::move(handoff));
   if (!created.ok()) return created.status();
@@ -156,7 +157,6 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   Remember(&state, said);
 
   std::optional<v1::HandoffReason> reason;
-  std::string queue = options_.default_queue;
   if (request.text().empty()) {
     // Attachments alone: nothing understood or missed.
   } else if (intent.empty()) {
@@ -170,7 +170,6 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       state.set_abuse_count(state.abuse_count() + 1);
       if (state.abuse_count() >= options_.max_abuse) {
         reason = v1::HANDOFF_REASON_ABUSE;
-        queue = options_.abuse_queue;
       }
     } else if (response.action() == v1::BOT_ACTION_HANDED_OFF) {
       reason = intent == "contact_human_agent"
@@ -190,18 +189,26 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     *(same == details->end() ? details->Add() : &*same) = slot;
   }
 
+  AnswerContext context;
+  context.channel = request.channel();
+  context.customer_name = request.customer().display_name();
   if (reason && *reason != v1::HANDOFF_REASON_CUSTOMER_ASKED &&
       *reason != v1::HANDOFF_REASON_RULE) {
     // The bot decided to hand over: say so, instead of the answer it had.
-    AnswerContext context;
-    context.channel = request.channel();
-    context.customer_name = request.customer().display_name();
     RenderedAnswer answer = engine.Render(kHandoffAnswer, locale, context);
     response.clear_messages();
     for (v1::BotMessage& message : answer.messages) {
       *response.add_messages() = std::move(message);
     }
     response.set_action(v1::BOT_ACTION_HANDED_OFF);
+  }
+  const BusinessHours& hours = engine.routing().hours();
+  if (reason && !hours.IsOpen(now)) {
+    context.handoff_opens_at = hours.Format(hours.NextOpen(now), locale);
+    for (v1::BotMessage& message :
+         engine.Render(kOffHoursAnswer, locale, context).messages) {
+      *response.add_messages() = std::move(message);
+    }
   }
   state.add_bot_actions(ActionLine(response));
   for (const v1::BotMessage& message : response.messages()) {
@@ -212,7 +219,10 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     Remember(&state, std::move(reply));
   }
   if (reason) {
-    absl::Status handed = HandOff(&state, engine, *reason, queue, now);
+    const QueueTarget target = *reason == v1::HANDOFF_REASON_ABUSE
+                                   ? engine.routing().ForAbuse()
+                                   : engine.routing().ForIntent(state.intent());
+    absl::Status handed = HandOff(&state, engine, *reason, target, now);
     if (!handed.ok()) return handed;
   }
   absl::Status saved = conversations_->Save(&state);

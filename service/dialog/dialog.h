@@ -15,6 +15,8 @@
 //     the abuse queue;
 //   - a message without an intent gets the fallback question; max_misses of
 //     them in a row hand off.
+// Handoffs go to the queue the pack's routing gives; outside working hours
+// the bot adds when a person will answer (the off_hours answer).
 #ifndef FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
 #define FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
 
@@ -37,11 +39,6 @@ struct DialogOptions {
   int max_misses = 2;
   // Abusive messages before a person takes over; the first gets a boundary.
   int max_abuse = 2;
-  // Where handoffs go; abuse goes to its own queue, flagged as such.
-  std::string default_queue = "general";
-  std::string abuse_queue = "abuse";
-  // How soon a person should answer a handoff.
-  absl::Duration sla = absl::Minutes(15);
   // Recent messages kept with the conversation.
   int transcript_limit = 50;
   std::function<absl::Time()> clock = [] { return absl::Now(); };
@@ -69,7 +66,7 @@ class Dialog {
  private:
   // Creates the handoff of `state` and puts the conversation in human mode.
   absl::Status HandOff(ConversationState* state, const Engine& engine,
-                       v1::HandoffReason reason, const std::string& queue,
+                       v1::HandoffReason reason, const QueueTarget& target,
                        absl::Time now);
   void Remember(ConversationState* state, v1::TranscriptEntry entry);
 

@@ -131,6 +131,35 @@ TEST_F(DialogTest, InHumanModeTheBotIsSilentAndTheTranscriptGrows) {
   EXPECT_EQ(Say("where is my order").action(), v1::BOT_ACTION_ANSWERED);
 }
 
+TEST_F(DialogTest, OffHoursTheCustomerHearsWhenAPersonAnswers) {
+  pack_.Write("rules/queues.yaml", R"(time_zone: Europe/Moscow
+hours:
+  - {days: [mon, tue, wed, thu, fri], open: "09:00", close: "18:00"}
+default_queue: general
+abuse_queue: general
+queues:
+  - {id: general, sla_minutes: 20}
+  - {id: orders, intents: [track_order]}
+)");
+  engine_ = *Engine::Load(pack_.root());
+  // Saturday 2026-11-28, 12:00 in Moscow (UTC+3).
+  now_ = absl::FromCivil(absl::CivilMinute(2026, 11, 28, 9, 0),
+                         absl::UTCTimeZone());
+  Say("where is my order");
+  v1::SendMessageResponse reply = Say("a person please");
+  ASSERT_EQ(reply.messages_size(), 2);
+  EXPECT_EQ(reply.messages(0).text(), "A person will take over.");
+  EXPECT_THAT(reply.messages(1).text(),
+              HasSubstr("We are closed now; a person answers Monday"));
+  EXPECT_THAT(reply.messages(1).text(), HasSubstr("09:00"));
+  const v1::Handoff handoff = Handoffs()[0];
+  EXPECT_EQ(handoff.queue(), "orders");
+  // Due 15 minutes after Monday 09:00 Moscow, 06:00 UTC.
+  EXPECT_EQ(handoff.sla_due_time().seconds(),
+            absl::ToUnixSeconds(absl::FromCivil(
+                absl::CivilMinute(2026, 11, 30, 6, 15), absl::UTCTimeZone())));
+}
+
 TEST_F(DialogTest, AnIdleConversationStartsAfresh) {
   Say("what's the weather");
   now_ += absl::Minutes(31);

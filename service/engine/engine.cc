@@ -80,6 +80,16 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
     }
   }
 
+  if (pack.queues() != nullptr) {
+    absl::StatusOr<Routing> routing =
+        Routing::Create(*pack.queues(), positions, all_ids);
+    if (routing.ok()) {
+      engine->routing_ = std::move(*routing);
+    } else {
+      problems.push_back(std::string(routing.status().message()));
+    }
+  }
+
   for (const auto& [locale, files] : pack.locales()) {
     ClassifierOptions options{locale, pack.settings().scoring()};
     // Intents and answers compile independently, so an editor sees the
@@ -116,7 +126,9 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
          {std::pair{kFallbackAnswer, "the reply to messages without an intent"},
           std::pair{kHandoffAnswer,
                     "what the bot says when it passes the conversation to a "
-                    "person"}}) {
+                    "person"},
+          std::pair{kOffHoursAnswer,
+                    "what the bot adds to a handoff outside working hours"}}) {
       if (!(*answers)->Has(reserved)) {
         problems.push_back(absl::StrCat("rules/", locale,
                                         "/:1:1: no answer for '", reserved,

@@ -19,6 +19,7 @@
 #include "firstline/v1/conversation.pb.h"
 #include "service/answer/answer_book.h"
 #include "service/content/rule_pack.h"
+#include "service/handoff/routing.h"
 #include "service/matching/classifier.h"
 #include "service/text/normalizer.h"
 
@@ -55,6 +56,8 @@ class Engine {
   // "name@digest" of the pack this engine was built from.
   const std::string& version() const { return version_; }
   std::vector<std::string> locales() const;
+  // Where handoffs go and when people work.
+  const Routing& routing() const { return routing_; }
   // Things editors should know that are not errors (file:line:col: ...).
   const std::vector<std::string>& notices() const { return notices_; }
   // The classifier of `locale`, which must be one of locales().
@@ -82,6 +85,7 @@ class Engine {
   std::unique_ptr<const Normalizer> normalizer_;
   std::map<std::string, Locale> locales_;
   std::string version_;
+  Routing routing_;
   std::vector<std::string> notices_;
 };
 

@@ -66,6 +66,10 @@ answers:
   - intent: handoff
     action: handoff
     variants: ["A colleague takes over from here."]
+  - intent: off_hours
+    variants:
+      - "We are closed now; a person answers {handoff.opens_at}."
+      - "We are closed now; a person answers in the morning."
   - intent: fallback
     action: ask
     variants: ["I did not get that. Is it about an order?"]
