@@ -205,11 +205,20 @@ RenderedAnswer AnswerBook::Render(absl::string_view intent,
   const Entry& entry = *answers_.at(intent);
   TemplateValues values{context.customer_name, context.slots, &facts_,
                         context.handoff_opens_at};
+  // The variants that can be filled and use the most of what is known
+  // about this message (its slots, the name ...): a known order number is
+  // worth mentioning.
   std::vector<std::string> usable;
+  size_t best = 0;
   for (const Template& variant : entry.variants) {
-    if (std::optional<std::string> text = variant.Render(values)) {
-      usable.push_back(std::move(*text));
+    std::optional<std::string> text = variant.Render(values);
+    if (!text) continue;
+    const size_t known = variant.KnownValuesUsed();
+    if (known > best) {
+      usable.clear();
+      best = known;
     }
+    if (known == best) usable.push_back(std::move(*text));
   }
   // Create() guarantees one variant that needs only facts, which exist.
   const std::string& body =

@@ -96,6 +96,11 @@ std::optional<std::string> Template::Render(
   return out;
 }
 
+size_t Template::KnownValuesUsed() const {
+  return std::count_if(variables_.begin(), variables_.end(),
+                       [](const Variable& v) { return v.space != "shop"; });
+}
+
 bool Template::NeedsOnlyFacts() const {
   return std::all_of(variables_.begin(), variables_.end(),
                      [](const Variable& v) { return v.space == "shop"; });

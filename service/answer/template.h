@@ -41,6 +41,9 @@ class Template {
   const std::vector<Variable>& variables() const { return variables_; }
   // True when every variable is a shop fact, so the template always renders.
   bool NeedsOnlyFacts() const;
+  // How many variables are not shop facts: values known for some messages
+  // only.
+  size_t KnownValuesUsed() const;
 
  private:
   // Text and variables alternate: text_[0], variables_[0], text_[1] ...

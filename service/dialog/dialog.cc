@@ -88,7 +88,8 @@ void Dialog::Remember(ConversationState* state, v1::TranscriptEntry entry) {
 
 absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
                              v1::HandoffReason reason,
-                             const QueueTarget& target, absl::Time now) {
+                             const QueueTarget& target, absl::Time now,
+                             absl::Time sent) {
   v1::Handoff handoff;
   handoff.set_conversation_id(state->conversation_id());
   *handoff.mutable_customer() = state->customer();
@@ -105,7 +106,7 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   handoff.set_queue(target.queue);
   *handoff.mutable_create_time() = ToTimestamp(now);
   *handoff.mutable_sla_due_time() =
-      ToTimestamp(engine.routing().hours().NextOpen(now) + target.sla);
+      ToTimestamp(engine.routing().hours().NextOpen(sent) + target.sla);
   *handoff.mutable_transcript() = state->transcript();
   absl::StatusOr<v1::Handoff> created = handoffs_->Create(std::move(handoff));
   if (!created.ok()) return created.status();
@@ -202,9 +203,15 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     }
     response.set_action(v1::BOT_ACTION_HANDED_OFF);
   }
+  // Working hours are judged by when the customer wrote, as they see it.
+  const absl::Time sent =
+      request.has_send_time()
+          ? absl::FromUnixSeconds(request.send_time().seconds()) +
+                absl::Nanoseconds(request.send_time().nanos())
+          : now;
   const BusinessHours& hours = engine.routing().hours();
-  if (reason && !hours.IsOpen(now)) {
-    context.handoff_opens_at = hours.Format(hours.NextOpen(now), locale);
+  if (reason && !hours.IsOpen(sent)) {
+    context.handoff_opens_at = hours.Format(hours.NextOpen(sent), locale);
     for (v1::BotMessage& message :
          engine.Render(kOffHoursAnswer, locale, context).messages) {
       *response.add_messages() = std::move(message);
@@ -222,7 +229,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     const QueueTarget target = *reason == v1::HANDOFF_REASON_ABUSE
                                    ? engine.routing().ForAbuse()
                                    : engine.routing().ForIntent(state.intent());
-    absl::Status handed = HandOff(&state, engine, *reason, target, now);
+    absl::Status handed = HandOff(&state, engine, *reason, target, now, sent);
     if (!handed.ok()) return handed;
   }
   absl::Status saved = conversations_->Save(&state);

@@ -15,8 +15,9 @@
 //     the abuse queue;
 //   - a message without an intent gets the fallback question; max_misses of
 //     them in a row hand off.
-// Handoffs go to the queue the pack's routing gives; outside working hours
-// the bot adds when a person will answer (the off_hours answer).
+// Handoffs go to the queue the pack's routing gives. When the customer wrote
+// outside working hours (by the message's send time, else the clock), the bot
+// adds when a person will answer (the off_hours answer).
 #ifndef FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
 #define FIRSTLINE_SERVICE_DIALOG_DIALOG_H_
 
@@ -67,7 +68,7 @@ class Dialog {
   // Creates the handoff of `state` and puts the conversation in human mode.
   absl::Status HandOff(ConversationState* state, const Engine& engine,
                        v1::HandoffReason reason, const QueueTarget& target,
-                       absl::Time now);
+                       absl::Time now, absl::Time sent);
   void Remember(ConversationState* state, v1::TranscriptEntry entry);
 
   const DialogOptions options_;
