@@ -71,6 +71,35 @@ TEST_F(ContentTest, EveryExampleGetsItsIntentAndNoCounterExampleDoes) {
   EXPECT_GT(examples, 100);
 }
 
+TEST_F(ContentTest, EveryAlertExampleRaisesItsAlertAndNoCounterExampleDoes) {
+  for (const auto& [locale, files] : pack_->locales()) {
+    for (const auto& file : files.intent_files) {
+      for (const v1::Intent& alert : file->alerts()) {
+        auto raised = [&](const std::string& text) {
+          const v1::ClassifyResponse got =
+              engine_->Classify(text, locale, false);
+          return std::find(got.signals().begin(), got.signals().end(),
+                           alert.id()) != got.signals().end();
+        };
+        for (int i = 0; i < alert.examples_size(); ++i) {
+          EXPECT_TRUE(raised(alert.examples(i)))
+              << pack_->positions().Find(alert, "examples", i).ToString()
+              << ": \"" << alert.examples(i) << "\" does not raise "
+              << alert.id();
+        }
+        for (int i = 0; i < alert.counter_examples_size(); ++i) {
+          EXPECT_FALSE(raised(alert.counter_examples(i)))
+              << pack_->positions()
+                     .Find(alert, "counter_examples", i)
+                     .ToString()
+              << ": \"" << alert.counter_examples(i) << "\" raises "
+              << alert.id();
+        }
+      }
+    }
+  }
+}
+
 TEST_F(ContentTest, PackServesEnglishAndRussianWithTheSameIntents) {
   ASSERT_EQ(engine_->locales(), (std::vector<std::string>{"en", "ru"}));
   const IntentClassifier& en = engine_->classifier("en");

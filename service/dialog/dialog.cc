@@ -101,8 +101,10 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   *handoff.mutable_bot_actions() = state->bot_actions();
   handoff.set_reason(reason);
   *handoff.mutable_signals() = state->signals();
-  handoff.set_priority(
-      reason == v1::HANDOFF_REASON_ABUSE ? 0 : state->signals_size() > 0);
+  // 0 normal; 1 with one urgency or anger signal; 2 with more.
+  handoff.set_priority(reason == v1::HANDOFF_REASON_ABUSE
+                           ? 0
+                           : std::min(state->signals_size(), 2));
   handoff.set_queue(target.queue);
   *handoff.mutable_create_time() = ToTimestamp(now);
   *handoff.mutable_sla_due_time() =
@@ -157,12 +159,22 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   said.set_intent(intent);
   Remember(&state, said);
 
+  for (const std::string& signal : response.signals()) {
+    if (std::find(state.signals().begin(), state.signals().end(), signal) ==
+        state.signals().end()) {
+      state.add_signals(signal);
+    }
+  }
+  // A customer who was upset or hurried anywhere in the conversation gets a
+  // person sooner: at the first miss.
+  const int max_misses = state.signals().empty() ? options_.max_misses : 1;
+
   std::optional<v1::HandoffReason> reason;
   if (request.text().empty()) {
     // Attachments alone: nothing understood or missed.
   } else if (intent.empty()) {
     state.set_consecutive_misses(state.consecutive_misses() + 1);
-    if (state.consecutive_misses() >= options_.max_misses) {
+    if (state.consecutive_misses() >= max_misses) {
       reason = v1::HANDOFF_REASON_NOT_UNDERSTOOD;
     }
   } else {

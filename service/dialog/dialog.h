@@ -14,7 +14,8 @@
 //   - abuse gets one boundary (the abuse answer); abuse again hands off to
 //     the abuse queue;
 //   - a message without an intent gets the fallback question; max_misses of
-//     them in a row hand off.
+//     them in a row hand off, or one once the conversation has shown urgency
+//     or anger (signals), which also raise the handoff's priority.
 // Handoffs go to the queue the pack's routing gives. When the customer wrote
 // outside working hours (by the message's send time, else the clock), the bot
 // adds when a person will answer (the off_hours answer).

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/text/text_shape.h"
 
 namespace firstline {
 namespace {
@@ -53,12 +54,16 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
   // Every locale must know every intent: a customer may want anything in
   // any language.
   std::map<std::string, std::vector<const v1::Intent*>> intents_by_locale;
+  std::map<std::string, std::vector<const v1::Intent*>> alerts_by_locale;
   absl::flat_hash_set<std::string> all_ids;
   for (const auto& [locale, files] : pack.locales()) {
     for (const auto& file : files.intent_files) {
       for (const v1::Intent& intent : file->intents()) {
         intents_by_locale[locale].push_back(&intent);
         all_ids.insert(intent.id());
+      }
+      for (const v1::Intent& alert : file->alerts()) {
+        alerts_by_locale[locale].push_back(&alert);
       }
     }
   }
@@ -95,7 +100,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
     // Intents and answers compile independently, so an editor sees the
     // problems of both at once.
     absl::StatusOr<std::unique_ptr<const IntentClassifier>> classifier =
-        IntentClassifier::Create(options, intents_by_locale[locale], positions);
+        IntentClassifier::Create(options, intents_by_locale[locale],
+                                 alerts_by_locale[locale], positions);
     if (!classifier.ok()) {
       problems.push_back(std::string(classifier.status().message()));
     }
@@ -171,6 +177,13 @@ Engine::Analysis Engine::Analyze(absl::string_view text,
     analysis.slots = locale.classifier->ExtractSlots(
         analysis.classification.chosen->intent, analysis.normalized, text);
   }
+  for (int alert : analysis.classification.alerts) {
+    analysis.signals.push_back(locale.classifier->intent(alert).id());
+  }
+  std::sort(analysis.signals.begin(), analysis.signals.end());
+  for (std::string& signal : ShapeSignals(text)) {
+    analysis.signals.push_back(std::move(signal));
+  }
   return analysis;
 }
 
@@ -208,6 +221,8 @@ v1::ClassifyResponse Engine::Classify(absl::string_view text,
     response.mutable_intent()->set_score(chosen.score);
   }
   CopySlots(analysis.slots, response.mutable_slots());
+  for (const std::string& signal : analysis.signals)
+    response.add_signals(signal);
   if (include_trace) {
     FillTrace(analysis, *locale.classifier, response.mutable_trace());
   }
@@ -251,6 +266,8 @@ v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
   }
   response.set_action(ToBotAction(answer.action));
   CopySlots(analysis.slots, response.mutable_slots());
+  for (const std::string& signal : analysis.signals)
+    response.add_signals(signal);
   if (request.include_trace()) {
     FillTrace(analysis, *locale.classifier, response.mutable_trace());
   }

@@ -75,6 +75,8 @@ class Engine {
     NormalizedText normalized;
     Classification classification;
     std::vector<SlotValue> slots;
+    // Alerts that fired and the shape signals of the text.
+    std::vector<std::string> signals;
   };
 
   Engine() = default;

@@ -141,6 +141,7 @@ std::string SignalText(const v1::Signal& spec) {
 absl::StatusOr<std::unique_ptr<const IntentClassifier>>
 IntentClassifier::Create(const ClassifierOptions& options,
                          const std::vector<const v1::Intent*>& intents,
+                         const std::vector<const v1::Intent*>& alerts,
                          const SourceMap& positions) {
   absl::StatusOr<std::unique_ptr<PhraseCompiler>> phrases =
       PhraseCompiler::Create(options.locale);
@@ -150,9 +151,16 @@ IntentClassifier::Create(const ClassifierOptions& options,
   Builder builder(options, positions, phrases->get());
   absl::flat_hash_set<std::string> ids;
 
-  for (const v1::Intent* spec : intents) {
+  std::vector<std::pair<const v1::Intent*, bool>> specs;  // Alert or not.
+  for (const v1::Intent* spec : intents) specs.emplace_back(spec, false);
+  for (const v1::Intent* spec : alerts) specs.emplace_back(spec, true);
+  for (const auto& [spec, alert] : specs) {
     const int index = static_cast<int>(classifier->intents_.size());
     const SourcePosition at = positions.Find(*spec);
+    if (alert && (spec->slots_size() > 0 || spec->priority() != 0)) {
+      builder.Problem(at, absl::StrCat("alert '", spec->id(),
+                                       "' cannot have slots or a priority"));
+    }
     if (!IsIdentifier(spec->id())) {
       builder.Problem(positions.Find(*spec, "id"),
                       absl::StrCat("intent id '", spec->id(),
@@ -172,7 +180,7 @@ IntentClassifier::Create(const ClassifierOptions& options,
                                        "' has no signals, so it can never "
                                        "be chosen"));
     }
-    CompiledIntent compiled{*spec, {}};
+    CompiledIntent compiled{*spec, alert, {}};
     for (int veto = 0; veto < 2; ++veto) {
       const auto& list = veto ? spec->vetoes() : spec->signals();
       for (const v1::Signal& signal_spec : list) {
@@ -291,8 +299,11 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
     return fired.veto && miss[fired.intent] == 1.0;
   });
   for (size_t i = 0; i < intents_.size(); ++i) {
-    if (miss[i] < 1.0 && !vetoed[i]) {
+    if (miss[i] == 1.0 || vetoed[i]) continue;
+    if (!intents_[i].alert) {
       result.ranked.push_back({static_cast<int>(i), 1.0 - miss[i]});
+    } else if (1.0 - miss[i] + kEpsilon >= scoring_.min_score()) {
+      result.alerts.push_back(static_cast<int>(i));
     }
   }
   std::sort(result.ranked.begin(), result.ranked.end(),

@@ -51,6 +51,9 @@ struct Classification {
   // the higher priority.
   std::optional<RankedIntent> chosen;
   std::vector<FiredSignal> fired;
+  // The alerts that fired (indices into the classifier's intents), in no
+  // particular order. Alerts never appear in `ranked`.
+  std::vector<int> alerts;
   // One line for people: why this decision.
   std::string decision;
 };
@@ -60,10 +63,12 @@ class IntentClassifier {
   // Compiles `intents` (which must outlive nothing: all is copied). On error
   // returns INVALID_ARGUMENT listing every problem as file:line:col: message,
   // one per line. Patterns that fell back to RE2 are listed in notices().
+  // `alerts` are recognised like intents and reported apart from them (see
+  // IntentFile.alerts); they share the id space.
   static absl::StatusOr<std::unique_ptr<const IntentClassifier>> Create(
       const ClassifierOptions& options,
       const std::vector<const v1::Intent*>& intents,
-      const SourceMap& positions);
+      const std::vector<const v1::Intent*>& alerts, const SourceMap& positions);
 
   // Scores `text` (normalised). Thread-safe.
   Classification Classify(const NormalizedText& text) const;
@@ -72,7 +77,9 @@ class IntentClassifier {
   std::vector<SlotValue> ExtractSlots(int intent, const NormalizedText& text,
                                       absl::string_view original) const;
 
+  // Intents and alerts.
   int intent_count() const { return static_cast<int>(intents_.size()); }
+  bool is_alert(int index) const { return intents_[index].alert; }
   const v1::Intent& intent(int index) const { return intents_[index].spec; }
   // Index of the intent with this id, or nothing.
   std::optional<int> FindIntent(absl::string_view id) const;
@@ -93,6 +100,7 @@ class IntentClassifier {
   };
   struct CompiledIntent {
     v1::Intent spec;
+    bool alert;
     std::vector<std::unique_ptr<const SlotExtractor>> slots;
   };
 

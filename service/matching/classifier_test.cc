@@ -23,7 +23,9 @@ class ClassifierTest : public ::testing::Test {
     options.scoring.set_default_weight(0.8);
     options.scoring.set_min_score(0.5);
     options.scoring.set_margin(0.1);
-    return IntentClassifier::Create(options, intents, positions_);
+    std::vector<const v1::Intent*> alerts;
+    for (const v1::Intent& alert : file_.alerts()) alerts.push_back(&alert);
+    return IntentClassifier::Create(options, intents, alerts, positions_);
   }
 
   // The chosen intent's id, or "" for none.
@@ -180,6 +182,34 @@ TEST_F(ClassifierTest, SharedTermsAreCompiledOnce) {
   // Terms: where...order, track my order, track, trace, order, parcel,
   // cancel, purchase, fee, charge, help.
   EXPECT_EQ(classifier->term_count(), 11u);
+}
+
+TEST_F(ClassifierTest, AlertsFireBesideIntentsWithoutCompeting) {
+  auto classifier = *Compile(R"(locale: en
+intents:
+  - id: track_order
+    signals: [{phrases: [order]}]
+alerts:
+  - id: urgent
+    signals: [{phrases: [urgent, asap]}]
+  - id: public_threat
+    signals: [{phrases: [twitter]}]
+    vetoes: [{phrases: [follow]}]
+)");
+  Classification c = classifier->Classify(
+      normalizer_->Normalize("URGENT: where is my order, asap"));
+  ASSERT_TRUE(c.chosen.has_value());
+  EXPECT_EQ(classifier->intent(c.chosen->intent).id(), "track_order");
+  ASSERT_EQ(c.alerts.size(), 1u);
+  EXPECT_EQ(classifier->intent(c.alerts[0]).id(), "urgent");
+  EXPECT_TRUE(classifier->is_alert(c.alerts[0]));
+  // An alert alone is no intent.
+  c = classifier->Classify(normalizer_->Normalize("urgent!"));
+  EXPECT_FALSE(c.chosen.has_value());
+  EXPECT_EQ(c.alerts.size(), 1u);
+  EXPECT_TRUE(
+      classifier->Classify(normalizer_->Normalize("follow us on twitter"))
+          .alerts.empty());
 }
 
 TEST_F(ClassifierTest, ExtractsTheSlotsOfTheChosenIntent) {
