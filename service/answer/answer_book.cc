@@ -40,6 +40,75 @@ std::string CheckVariables(
   return "";
 }
 
+// Compiles one detail of a form; nothing after a problem.
+std::optional<FormDetail> CompileDetail(
+    const v1::Detail& spec,
+    const absl::flat_hash_map<std::string, std::string>& facts,
+    const std::vector<std::string>& slots, const SourceMap& positions,
+    std::vector<std::string>* problems) {
+  const SourcePosition at = positions.Find(spec);
+  auto problem = [&](const SourcePosition& where, absl::string_view message) {
+    problems->push_back(ErrorAt(where, message));
+  };
+  FormDetail detail;
+  detail.slot = spec.slot();
+  if (spec.slot().empty()) {
+    problem(at, "a detail needs the slot it fills: slot: NAME");
+    return std::nullopt;
+  }
+  bool plain_prompt = false;
+  for (int i = 0; i < spec.prompts_size(); ++i) {
+    const SourcePosition prompt_at = positions.Find(spec, "prompts", i);
+    absl::StatusOr<Template> prompt = Template::Parse(spec.prompts(i));
+    if (!prompt.ok()) {
+      problem(prompt_at, prompt.status().message());
+      return std::nullopt;
+    }
+    std::string bad = CheckVariables(*prompt, facts, &slots, true);
+    if (!bad.empty()) {
+      problem(prompt_at, bad);
+      return std::nullopt;
+    }
+    plain_prompt |= prompt->NeedsOnlyFacts();
+    detail.prompts.push_back(std::move(*prompt));
+  }
+  if (!plain_prompt) {
+    problem(at,
+            absl::StrCat("detail '", spec.slot(),
+                         "' needs a prompt without {customer.name} or slots"));
+    return std::nullopt;
+  }
+  for (const v1::DetailOption& option : spec.options()) {
+    if (option.label().empty()) {
+      problem(positions.Find(option), "an option needs a label");
+      return std::nullopt;
+    }
+    detail.options.push_back(
+        {option.label(),
+         option.value().empty() ? option.label() : option.value(),
+         {option.synonyms().begin(), option.synonyms().end()}});
+  }
+  if (!spec.builtin().empty() || !spec.regex().empty()) {
+    auto extractor = spec.builtin().empty()
+                         ? SlotExtractor::FromRegex(spec.slot(), spec.regex())
+                         : SlotExtractor::Builtin(spec.slot(), spec.builtin());
+    if (!extractor.ok()) {
+      problem(
+          positions.Find(spec, spec.builtin().empty() ? "regex" : "builtin"),
+          extractor.status().message());
+      return std::nullopt;
+    }
+    detail.extractor = std::move(*extractor);
+  } else if (detail.options.empty()) {
+    problem(at,
+            absl::StrCat("detail '", spec.slot(),
+                         "' needs options, a builtin or a regex to recognise "
+                         "the reply"));
+    return std::nullopt;
+  }
+  return detail;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
@@ -130,7 +199,19 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
         problem(at, absl::StrCat("intent '", intent, "' is answered twice"));
         continue;
       }
+      // The detail slots are slots of this answer too.
+      std::vector<std::string> answer_slots =
+          slots ? *slots : std::vector<std::string>();
+      for (const v1::Detail& detail : answer.details()) {
+        answer_slots.push_back(detail.slot());
+      }
+      slots = &answer_slots;
       auto entry = std::make_unique<Entry>();
+      for (const v1::Detail& spec : answer.details()) {
+        std::optional<FormDetail> detail = CompileDetail(
+            spec, book->facts_, answer_slots, positions, &problems);
+        if (detail) entry->details.push_back(std::move(*detail));
+      }
       entry->action = answer.action() == v1::ANSWER_ACTION_UNSPECIFIED
                           ? v1::ANSWER_ACTION_ANSWER
                           : answer.action();
@@ -227,19 +308,54 @@ RenderedAnswer AnswerBook::Render(absl::string_view intent,
 
   RenderedAnswer rendered;
   rendered.action = entry.action;
-  if (IsLetterChannel(context.channel)) {
-    rendered.messages.emplace_back().set_text(
-        Dress(body, values, context.channel));
+  Shape(body, values, context.channel, entry.options, &rendered);
+  return rendered;
+}
+
+void AnswerBook::Shape(const std::string& body, const TemplateValues& values,
+                       v1::Channel channel,
+                       const std::vector<v1::QuickReply>& options,
+                       RenderedAnswer* rendered) const {
+  if (IsLetterChannel(channel)) {
+    rendered->messages.emplace_back().set_text(Dress(body, values, channel));
   } else {
     for (std::string& part : SplitForChat(body, options_.chat_max_chars)) {
-      rendered.messages.emplace_back().set_text(std::move(part));
+      rendered->messages.emplace_back().set_text(std::move(part));
     }
   }
-  if (!rendered.messages.empty()) {
-    for (const v1::QuickReply& option : entry.options) {
-      *rendered.messages.back().add_quick_replies() = option;
+  if (!rendered->messages.empty()) {
+    for (const v1::QuickReply& option : options) {
+      *rendered->messages.back().add_quick_replies() = option;
     }
   }
+}
+
+RenderedAnswer AnswerBook::Ask(absl::string_view intent, size_t detail_index,
+                               int attempt,
+                               const AnswerContext& context) const {
+  const FormDetail& detail = answers_.at(intent)->details.at(detail_index);
+  TemplateValues values{context.customer_name, context.slots, &facts_,
+                        context.handoff_opens_at};
+  // The wording for this attempt, or the next one that can be filled;
+  // Create() guarantees a plain one.
+  std::string question;
+  const size_t count = detail.prompts.size();
+  for (size_t i = 0; i < count && question.empty(); ++i) {
+    const Template& prompt =
+        detail.prompts[(static_cast<size_t>(attempt) + i) % count];
+    if (std::optional<std::string> text = prompt.Render(values))
+      question = *text;
+  }
+  std::vector<v1::QuickReply> options;
+  for (const FormDetail::Option& option : detail.options) {
+    v1::QuickReply reply;
+    reply.set_label(option.label);
+    reply.set_value(option.label);
+    options.push_back(std::move(reply));
+  }
+  RenderedAnswer rendered;
+  rendered.action = v1::ANSWER_ACTION_ASK;
+  Shape(question, values, context.channel, options, &rendered);
   return rendered;
 }
 

@@ -18,6 +18,7 @@
 #include "firstline/v1/rule_files.pb.h"
 #include "service/answer/template.h"
 #include "service/content/source_map.h"
+#include "service/matching/slot_extractor.h"
 
 namespace firstline {
 
@@ -43,6 +44,20 @@ struct AnswerContext {
   std::string handoff_opens_at;
 };
 
+// A detail an answer asks for before it can be given (Answer.details).
+struct FormDetail {
+  struct Option {
+    std::string label;
+    std::string value;
+    std::vector<std::string> synonyms;
+  };
+  std::string slot;
+  std::vector<Template> prompts;
+  std::vector<Option> options;
+  // Recognises a typed reply; null when only the options do.
+  std::unique_ptr<const SlotExtractor> extractor;
+};
+
 struct RenderedAnswer {
   std::vector<v1::BotMessage> messages;
   v1::AnswerAction action = v1::ANSWER_ACTION_ANSWER;
@@ -63,6 +78,17 @@ class AnswerBook {
   // True when `intent` (or kFallbackAnswer) has an answer.
   bool Has(absl::string_view intent) const { return answers_.contains(intent); }
 
+  // The details the answer of `intent` (which must satisfy Has()) needs,
+  // in the order they are asked; empty for most answers.
+  const std::vector<FormDetail>& Details(absl::string_view intent) const {
+    return answers_.at(intent)->details;
+  }
+
+  // The question for detail `detail` of `intent`, in the wording for the
+  // `attempt`-th asking (0 first), with its options as quick replies.
+  RenderedAnswer Ask(absl::string_view intent, size_t detail, int attempt,
+                     const AnswerContext& context) const;
+
   // Renders the answer of `intent`, which must satisfy Has(). Variants are
   // used in turn among those whose variables all have values. Thread-safe.
   RenderedAnswer Render(absl::string_view intent,
@@ -73,6 +99,7 @@ class AnswerBook {
     std::vector<Template> variants;
     std::vector<v1::QuickReply> options;
     v1::AnswerAction action;
+    std::vector<FormDetail> details;
     // Runtime state, not content: which variant comes next.
     mutable std::atomic<uint32_t> next{0};
   };
@@ -80,6 +107,11 @@ class AnswerBook {
   AnswerBook() = default;
   std::string Dress(const std::string& body, const TemplateValues& values,
                     v1::Channel channel) const;
+  // The messages of `body` in the form of the channel, `options` under the
+  // last one.
+  void Shape(const std::string& body, const TemplateValues& values,
+             v1::Channel channel, const std::vector<v1::QuickReply>& options,
+             RenderedAnswer* rendered) const;
 
   AnswerBookOptions options_;
   absl::flat_hash_map<std::string, std::unique_ptr<Entry>> answers_;

@@ -1,6 +1,7 @@
 #include "service/dialog/dialog.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/util/time_util.h"
@@ -73,6 +74,144 @@ std::string ActionLine(const v1::SendMessageResponse& response) {
 }
 
 }  // namespace
+
+namespace {
+
+// The value a reply gives a form's detail: an option picked by number,
+// label or synonym, or what the detail's extractor finds.
+std::optional<std::string> FillDetail(const FormDetail& detail,
+                                      const Engine& engine,
+                                      const std::string& text) {
+  const NormalizedText reply = engine.Normalize(text);
+  const std::string padded = absl::StrCat(" ", reply.text, " ");
+  int number = 0;
+  for (const FormDetail::Option& option : detail.options) {
+    ++number;
+    if (reply.text == std::to_string(number)) return option.value;
+    std::vector<std::string> names = option.synonyms;
+    names.push_back(option.label);
+    for (const std::string& name : names) {
+      const std::string wanted = engine.Normalize(name).text;
+      if (!wanted.empty() &&
+          absl::StrContains(padded, absl::StrCat(" ", wanted, " "))) {
+        return option.value;
+      }
+      if (!wanted.empty() && reply.text == wanted) return option.value;
+    }
+  }
+  if (detail.extractor != nullptr) {
+    if (std::optional<SlotValue> value =
+            detail.extractor->Extract(reply, text)) {
+      return value->value;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void SetDetail(ConversationState* state, const std::string& name,
+               const std::string& value) {
+  auto* details = state->mutable_details();
+  auto same = std::find_if(details->begin(), details->end(),
+                           [&](const v1::Slot& d) { return d.name() == name; });
+  v1::Slot* slot = same == details->end() ? details->Add() : &*same;
+  slot->set_name(name);
+  slot->set_value(value);
+}
+
+namespace {
+
+AnswerContext ContextOf(const ConversationState& state,
+                        const v1::SendMessageRequest& request) {
+  AnswerContext context;
+  context.channel = request.channel();
+  context.customer_name = request.customer().display_name();
+  for (const v1::Slot& detail : state.details()) {
+    context.slots[detail.name()] = detail.value();
+  }
+  return context;
+}
+
+void Replace(const RenderedAnswer& answer, v1::SendMessageResponse* response) {
+  response->clear_messages();
+  for (const v1::BotMessage& message : answer.messages) {
+    *response->add_messages() = message;
+  }
+}
+
+}  // namespace
+
+void Dialog::AskOrAnswer(ConversationState* state, const Engine& engine,
+                         const std::string& locale,
+                         const v1::SendMessageRequest& request,
+                         v1::SendMessageResponse* response) {
+  const std::string intent = state->form().intent();
+  const AnswerBook& answers = engine.answers(locale);
+  const std::vector<FormDetail>& details = answers.Details(intent);
+  // The form's intent is known from the conversation, not from this message.
+  response->mutable_intent()->set_intent(intent);
+  response->mutable_intent()->set_score(1.0);
+  const AnswerContext context = ContextOf(*state, request);
+  for (size_t i = 0; i < details.size(); ++i) {
+    if (context.slots.contains(details[i].slot)) continue;
+    state->mutable_form()->set_slot(details[i].slot);
+    Replace(answers.Ask(intent, i, state->form().misses(), context), response);
+    response->set_action(v1::BOT_ACTION_ASKED);
+    return;
+  }
+  // Everything is in: the answer itself, with the details.
+  state->clear_form();
+  const RenderedAnswer answer = answers.Render(intent, context);
+  Replace(answer, response);
+  response->set_action(answer.action == v1::ANSWER_ACTION_ASK
+                           ? v1::BOT_ACTION_ASKED
+                           : v1::BOT_ACTION_ANSWERED);
+}
+
+bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
+                          const std::string& locale,
+                          const v1::SendMessageRequest& request,
+                          const std::string& intent,
+                          v1::SendMessageResponse* response,
+                          std::optional<v1::HandoffReason>* reason) {
+  const storage::v1::PendingForm form =
+      state->form();  // A copy: cleared below.
+  const AnswerBook& answers = engine.answers(locale);
+  const FormDetail* detail = nullptr;
+  if (answers.Has(form.intent())) {
+    for (const FormDetail& candidate : answers.Details(form.intent())) {
+      if (candidate.slot == form.slot()) detail = &candidate;
+    }
+  }
+  if (detail == nullptr) {
+    // The rule pack changed under the form: start over.
+    state->clear_form();
+    return false;
+  }
+  if (std::optional<std::string> value =
+          FillDetail(*detail, engine, request.text())) {
+    SetDetail(state, detail->slot, *value);
+    state->mutable_form()->set_misses(0);
+    AskOrAnswer(state, engine, locale, request, response);
+    return true;
+  }
+  if (!intent.empty() && intent != form.intent()) {
+    // A new topic with a clear intent wins over the question.
+    state->clear_form();
+    return false;
+  }
+  const int misses = form.misses() + 1;
+  if (misses >= options_.max_form_misses) {
+    *reason = v1::HANDOFF_REASON_FORM_ATTEMPTS_USED;
+    state->set_intent(form.intent());
+    state->clear_form();
+    return true;
+  }
+  state->mutable_form()->set_misses(misses);
+  AskOrAnswer(state, engine, locale, request, response);
+  return true;
+}
 
 Dialog::Dialog(DialogOptions options, ConversationStore* conversations,
                HandoffStore* handoffs)
@@ -169,8 +308,18 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   // person sooner: at the first miss.
   const int max_misses = state.signals().empty() ? options_.max_misses : 1;
 
+  for (const v1::Slot& slot : response.slots()) {
+    SetDetail(&state, slot.name(), slot.value());
+  }
+
+  // A pending question first: the message may be its answer.
   std::optional<v1::HandoffReason> reason;
-  if (request.text().empty()) {
+  const bool answered_form =
+      state.has_form() &&
+      ContinueForm(&state, engine, locale, request, intent, &response, &reason);
+  if (answered_form) {
+    // The message belonged to the form: not a miss, not a new topic.
+  } else if (request.text().empty()) {
     // Attachments alone: nothing understood or missed.
   } else if (intent.empty()) {
     state.set_consecutive_misses(state.consecutive_misses() + 1);
@@ -188,18 +337,26 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       reason = intent == "contact_human_agent"
                    ? v1::HANDOFF_REASON_CUSTOMER_ASKED
                    : v1::HANDOFF_REASON_RULE;
+    } else {
+      state.set_intent(intent);
+      const std::vector<FormDetail>& details =
+          engine.answers(locale).Details(intent);
+      if (!details.empty()) {
+        // What the first message already says is not asked again.
+        for (const FormDetail& detail : details) {
+          const bool known = std::any_of(
+              state.details().begin(), state.details().end(),
+              [&](const v1::Slot& slot) { return slot.name() == detail.slot; });
+          if (known) continue;
+          if (std::optional<std::string> value =
+                  FillDetail(detail, engine, request.text())) {
+            SetDetail(&state, detail.slot, *value);
+          }
+        }
+        state.mutable_form()->set_intent(intent);
+        AskOrAnswer(&state, engine, locale, request, &response);
+      }
     }
-  }
-  if (!intent.empty() && intent != kAbuseIntent &&
-      response.action() != v1::BOT_ACTION_HANDED_OFF) {
-    state.set_intent(intent);
-  }
-  for (const v1::Slot& slot : response.slots()) {
-    auto* details = state.mutable_details();
-    auto same = std::find_if(
-        details->begin(), details->end(),
-        [&](const v1::Slot& d) { return d.name() == slot.name(); });
-    *(same == details->end() ? details->Add() : &*same) = slot;
   }
 
   AnswerContext context;

@@ -13,6 +13,10 @@
 //     once, with the intent's own answer;
 //   - abuse gets one boundary (the abuse answer); abuse again hands off to
 //     the abuse queue;
+//   - an answer with details (a form) first asks for those the conversation
+//     has not given, one at a time with options; a reply that does not fit
+//     is asked again in other words, max_form_misses of them hand off; a new
+//     clear intent drops the form;
 //   - a message without an intent gets the fallback question; max_misses of
 //     them in a row hand off, or one once the conversation has shown urgency
 //     or anger (signals), which also raise the handoff's priority.
@@ -41,10 +45,17 @@ struct DialogOptions {
   int max_misses = 2;
   // Abusive messages before a person takes over; the first gets a boundary.
   int max_abuse = 2;
+  // Replies to one question that do not fit before a person takes over; the
+  // ones before are asked again in other words.
+  int max_form_misses = 2;
   // Recent messages kept with the conversation.
   int transcript_limit = 50;
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
+
+// Sets detail `name` of the conversation, replacing an earlier value.
+void SetDetail(ConversationState* state, const std::string& name,
+               const std::string& value);
 
 // The intent whose answer is the abuse boundary.
 inline constexpr char kAbuseIntent[] = "abuse";
@@ -71,6 +82,20 @@ class Dialog {
                        v1::HandoffReason reason, const QueueTarget& target,
                        absl::Time now, absl::Time sent);
   void Remember(ConversationState* state, v1::TranscriptEntry entry);
+  // Asks for the first missing detail of the pending form, or gives the
+  // form's answer when all are in.
+  void AskOrAnswer(ConversationState* state, const Engine& engine,
+                   const std::string& locale,
+                   const v1::SendMessageRequest& request,
+                   v1::SendMessageResponse* response);
+  // Takes the message as the reply to the pending form. False when it is
+  // not (a new topic): the form is dropped and the message handled as any.
+  bool ContinueForm(ConversationState* state, const Engine& engine,
+                    const std::string& locale,
+                    const v1::SendMessageRequest& request,
+                    const std::string& intent,
+                    v1::SendMessageResponse* response,
+                    std::optional<v1::HandoffReason>* reason);
 
   const DialogOptions options_;
   ConversationStore* conversations_;

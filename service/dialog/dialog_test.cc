@@ -160,6 +160,50 @@ queues:
                 absl::CivilMinute(2026, 11, 30, 6, 15), absl::UTCTimeZone())));
 }
 
+TEST_F(DialogTest, AFormDoesNotAskForWhatTheFirstMessageGave) {
+  v1::SendMessageResponse reply = Say("please cancel my order 12345");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_ASKED);
+  EXPECT_EQ(reply.messages(0).text(), "Did you pay by card or PayPal?");
+  ASSERT_EQ(reply.messages(0).quick_replies_size(), 2);
+  EXPECT_EQ(reply.messages(0).quick_replies(0).label(), "Card");
+  reply = Say("2");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_ANSWERED);
+  EXPECT_EQ(reply.intent().intent(), "cancel_order");
+  EXPECT_EQ(reply.messages(0).text(),
+            "Order 12345 is cancelled; the money goes back to your PayPal.");
+}
+
+TEST_F(DialogTest, AFormTakesOptionsByNameOrSynonymAndAsksInOrder) {
+  EXPECT_EQ(Say("I want to cancel my order").messages(0).text(),
+            "Which order? Send its number.");
+  EXPECT_EQ(Say("it is 777123").messages(0).text(),
+            "Did you pay by card or PayPal?");
+  EXPECT_EQ(Say("with my Visa").messages(0).text(),
+            "Order 777123 is cancelled; the money goes back to your Card.");
+}
+
+TEST_F(DialogTest, AFormReAsksInOtherWordsThenHandsOff) {
+  Say("I want to cancel my order");
+  v1::SendMessageResponse reply = Say("the blue one");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_ASKED);
+  EXPECT_EQ(reply.messages(0).text(), "I need the order number, e.g. 12345.");
+  reply = Say("the one from last week");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_HANDED_OFF);
+  std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  EXPECT_EQ(handoffs[0].reason(), v1::HANDOFF_REASON_FORM_ATTEMPTS_USED);
+  EXPECT_EQ(handoffs[0].intent(), "cancel_order");
+}
+
+TEST_F(DialogTest, ANewTopicInTheMiddleOfAFormWins) {
+  Say("I want to cancel my order");
+  v1::SendMessageResponse reply = Say("actually, where is my order?");
+  EXPECT_EQ(reply.intent().intent(), "track_order");
+  EXPECT_EQ(reply.action(), v1::BOT_ACTION_ANSWERED);
+  // The form is gone: a number now is just a message.
+  EXPECT_NE(Say("12345").intent().intent(), "cancel_order");
+}
+
 TEST_F(DialogTest, AnIdleConversationStartsAfresh) {
   Say("what's the weather");
   now_ += absl::Minutes(31);

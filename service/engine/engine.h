@@ -60,6 +60,14 @@ class Engine {
   const Routing& routing() const { return routing_; }
   // Things editors should know that are not errors (file:line:col: ...).
   const std::vector<std::string>& notices() const { return notices_; }
+  // The answers of `locale`, which must be one of locales().
+  const AnswerBook& answers(const std::string& locale) const {
+    return *locales_.at(locale).answers;
+  }
+  // `text` (valid UTF-8) as the patterns see it.
+  NormalizedText Normalize(absl::string_view text) const {
+    return normalizer_->Normalize(text);
+  }
   // The classifier of `locale`, which must be one of locales().
   const IntentClassifier& classifier(const std::string& locale) const {
     return *locales_.at(locale).classifier;

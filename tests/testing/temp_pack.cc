@@ -57,7 +57,18 @@ answers:
       - "Order {slot.order_id} is in {shop.orders_page}."
       - "Your orders are in {shop.orders_page}."
   - intent: cancel_order
-    variants: ["Cancel it in {shop.orders_page}."]
+    variants:
+      - "Order {slot.order_id} is cancelled; the money goes back to your {slot.payment}."
+      - "Cancel it in {shop.orders_page}."
+    details:
+      - slot: order_id
+        prompts: ["Which order? Send its number.", "I need the order number, e.g. 12345."]
+        builtin: order_number
+      - slot: payment
+        prompts: ["Did you pay by card or PayPal?"]
+        options:
+          - {label: Card, synonyms: [visa, mastercard]}
+          - {label: PayPal}
   - intent: contact_human_agent
     action: handoff
     variants: ["A person will take over."]

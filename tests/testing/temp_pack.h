@@ -19,7 +19,9 @@ class TempPack {
   void Write(const std::string& relative_path, const std::string& content);
   // Writes a small valid pack in locale "en": intents track_order (with an
   // order_id slot), cancel_order, contact_human_agent ("a person") and abuse
-  // ("idiot"), and their answers plus the fallback and handoff answers.
+  // ("idiot"), and their answers plus the fallback, handoff and off_hours
+  // answers. The answer to cancel_order is a form: it needs order_id and
+  // payment (options Card, PayPal).
   void WriteMinimal();
 
   const std::string& root() const { return root_; }
