@@ -93,28 +93,9 @@ std::vector<v1::Handoff> MemoryHandoffStore::List(absl::string_view queue,
   return found;
 }
 
-absl::StatusOr<v1::Handoff> MemoryHandoffStore::Claim(absl::string_view id,
-                                                      absl::string_view agent) {
-  absl::MutexLock lock(&mutex_);
-  absl::StatusOr<v1::Handoff*> found = Find(id);
-  if (!found.ok()) return found.status();
-  v1::Handoff& handoff = **found;
-  if (handoff.state() == v1::HANDOFF_STATE_RESOLVED) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("handoff ", id, " is resolved"));
-  }
-  if (handoff.state() == v1::HANDOFF_STATE_CLAIMED &&
-      handoff.assignee() != agent) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("handoff ", id, " is held by ", handoff.assignee()));
-  }
-  handoff.set_state(v1::HANDOFF_STATE_CLAIMED);
-  handoff.set_assignee(std::string(agent));
-  return handoff;
-}
-
-absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(
-    absl::string_view id, absl::string_view agent) {
+absl::StatusOr<v1::Handoff> MemoryHandoffStore::MoveTo(absl::string_view id,
+                                                       absl::string_view agent,
+                                                       v1::HandoffState state) {
   absl::MutexLock lock(&mutex_);
   absl::StatusOr<v1::Handoff*> found = Find(id);
   if (!found.ok()) return found.status();
@@ -128,9 +109,19 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(
     return absl::FailedPreconditionError(
         absl::StrCat("handoff ", id, " is held by ", handoff.assignee()));
   }
-  handoff.set_state(v1::HANDOFF_STATE_RESOLVED);
+  handoff.set_state(state);
   handoff.set_assignee(std::string(agent));
   return handoff;
+}
+
+absl::StatusOr<v1::Handoff> MemoryHandoffStore::Claim(absl::string_view id,
+                                                      absl::string_view agent) {
+  return MoveTo(id, agent, v1::HANDOFF_STATE_CLAIMED);
+}
+
+absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(
+    absl::string_view id, absl::string_view agent) {
+  return MoveTo(id, agent, v1::HANDOFF_STATE_RESOLVED);
 }
 
 std::unique_ptr<HandoffSubscription> MemoryHandoffStore::Watch(

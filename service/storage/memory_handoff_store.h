@@ -36,6 +36,11 @@ class MemoryHandoffStore final : public HandoffStore {
   absl::StatusOr<v1::Handoff*> Find(absl::string_view id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   void Unsubscribe(Subscription* subscription);
+  // Gives handoff `id` to `agent` in `state`, unless it is resolved or
+  // another agent holds it (FAILED_PRECONDITION).
+  absl::StatusOr<v1::Handoff> MoveTo(absl::string_view id,
+                                     absl::string_view agent,
+                                     v1::HandoffState state);
 
   absl::Mutex mutex_;
   uint64_t next_id_ ABSL_GUARDED_BY(mutex_) = 1;
