@@ -359,9 +359,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     }
   }
 
-  AnswerContext context;
-  context.channel = request.channel();
-  context.customer_name = request.customer().display_name();
+  AnswerContext context = ContextOf(state, request);
   if (reason && *reason != v1::HANDOFF_REASON_CUSTOMER_ASKED &&
       *reason != v1::HANDOFF_REASON_RULE) {
     // The bot decided to hand over: say so, instead of the answer it had.
