@@ -5,11 +5,42 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "service/answer/chat_splitter.h"
+#include "service/answer/option_pick.h"
 
 namespace firstline {
 
 bool IsLetterChannel(v1::Channel channel) {
   return channel == v1::CHANNEL_EMAIL || channel == v1::CHANNEL_HELPDESK;
+}
+
+v1::BotAction ToBotAction(v1::AnswerAction action) {
+  switch (action) {
+    case v1::ANSWER_ACTION_ASK:
+      return v1::BOT_ACTION_ASKED;
+    case v1::ANSWER_ACTION_HANDOFF:
+      return v1::BOT_ACTION_HANDED_OFF;
+    default:
+      return v1::BOT_ACTION_ANSWERED;
+  }
+}
+
+bool IsReservedAnswer(absl::string_view id) {
+  return id == kFallbackAnswer || id == kHandoffAnswer ||
+         id == kOffHoursAnswer || id == kWhichTopicAnswer;
+}
+
+std::optional<std::string> FormDetail::Recognize(
+    const NormalizedText& reply, absl::string_view original) const {
+  if (std::optional<size_t> picked =
+          PickOption(SpokenForm(reply.text), option_names)) {
+    return options[*picked].value;
+  }
+  if (extractor != nullptr) {
+    if (std::optional<SlotValue> value = extractor->Extract(reply, original)) {
+      return value->value;
+    }
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -44,8 +75,8 @@ std::string CheckVariables(
 std::optional<FormDetail> CompileDetail(
     const v1::Detail& spec,
     const absl::flat_hash_map<std::string, std::string>& facts,
-    const std::vector<std::string>& slots, const SourceMap& positions,
-    std::vector<std::string>* problems) {
+    const std::vector<std::string>& slots, const Normalizer& normalizer,
+    const SourceMap& positions, std::vector<std::string>* problems) {
   const SourcePosition at = positions.Find(spec);
   auto problem = [&](const SourcePosition& where, absl::string_view message) {
     problems->push_back(ErrorAt(where, message));
@@ -83,10 +114,14 @@ std::optional<FormDetail> CompileDetail(
       problem(positions.Find(option), "an option needs a label");
       return std::nullopt;
     }
-    detail.options.push_back(
-        {option.label(),
-         option.value().empty() ? option.label() : option.value(),
-         {option.synonyms().begin(), option.synonyms().end()}});
+    detail.options.push_back({option.label(), option.value().empty()
+                                                  ? option.label()
+                                                  : option.value()});
+    std::vector<std::string>& names = detail.option_names.emplace_back();
+    names.push_back(SpokenForm(normalizer.Normalize(option.label()).text));
+    for (const std::string& synonym : option.synonyms()) {
+      names.push_back(SpokenForm(normalizer.Normalize(synonym).text));
+    }
   }
   if (!spec.builtin().empty() || !spec.regex().empty()) {
     auto extractor = spec.builtin().empty()
@@ -118,7 +153,11 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
         intent_slots,
     const SourceMap& positions) {
   std::unique_ptr<AnswerBook> book(new AnswerBook());
+  if (options.normalizer == nullptr) {
+    return absl::InvalidArgumentError("AnswerBookOptions.normalizer is unset");
+  }
   book->options_ = options;
+  book->options_.normalizer = nullptr;
   std::vector<std::string> problems;
   auto problem = [&](const SourcePosition& at, absl::string_view message) {
     problems.push_back(ErrorAt(at, message));
@@ -183,8 +222,7 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       const SourcePosition at = positions.Find(answer, "intent");
       const std::string& intent = answer.intent();
       const std::vector<std::string>* slots = nullptr;
-      if (intent != kFallbackAnswer && intent != kHandoffAnswer &&
-          intent != kOffHoursAnswer) {
+      if (!IsReservedAnswer(intent)) {
         auto it = intent_slots.find(intent);
         if (it == intent_slots.end()) {
           problem(at,
@@ -208,10 +246,14 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       slots = &answer_slots;
       auto entry = std::make_unique<Entry>();
       for (const v1::Detail& spec : answer.details()) {
-        std::optional<FormDetail> detail = CompileDetail(
-            spec, book->facts_, answer_slots, positions, &problems);
+        std::optional<FormDetail> detail =
+            CompileDetail(spec, book->facts_, answer_slots, *options.normalizer,
+                          positions, &problems);
         if (detail) entry->details.push_back(std::move(*detail));
       }
+      entry->topic = answer.topic();
+      entry->spoken_topic =
+          SpokenForm(options.normalizer->Normalize(answer.topic()).text);
       entry->action = answer.action() == v1::ANSWER_ACTION_UNSPECIFIED
                           ? v1::ANSWER_ACTION_ANSWER
                           : answer.action();
@@ -357,6 +399,37 @@ RenderedAnswer AnswerBook::Ask(absl::string_view intent, size_t detail_index,
   rendered.action = v1::ANSWER_ACTION_ASK;
   Shape(question, values, context.channel, options, &rendered);
   return rendered;
+}
+
+const std::string& AnswerBook::Topic(absl::string_view intent) const {
+  static const std::string* const kNone = new std::string();
+  auto it = answers_.find(intent);
+  return it == answers_.end() ? *kNone : it->second->topic;
+}
+
+RenderedAnswer AnswerBook::AskWhich(const std::vector<std::string>& intents,
+                                    const AnswerContext& context) const {
+  RenderedAnswer rendered = Render(kWhichTopicAnswer, context);
+  v1::BotMessage& last = rendered.messages.back();
+  last.clear_quick_replies();
+  for (const std::string& intent : intents) {
+    v1::QuickReply* reply = last.add_quick_replies();
+    reply->set_label(Topic(intent));
+    reply->set_value(Topic(intent));
+  }
+  rendered.action = v1::ANSWER_ACTION_ASK;
+  return rendered;
+}
+
+std::optional<size_t> AnswerBook::PickTopic(
+    const std::vector<std::string>& intents,
+    const NormalizedText& reply) const {
+  std::vector<std::vector<std::string>> names;
+  for (const std::string& intent : intents) {
+    auto it = answers_.find(intent);
+    names.push_back({it == answers_.end() ? "" : it->second->spoken_topic});
+  }
+  return PickOption(SpokenForm(reply.text), names);
 }
 
 }  // namespace firstline

@@ -19,6 +19,7 @@
 #include "service/answer/template.h"
 #include "service/content/source_map.h"
 #include "service/matching/slot_extractor.h"
+#include "service/text/normalizer.h"
 
 namespace firstline {
 
@@ -30,9 +31,18 @@ inline constexpr char kHandoffAnswer[] = "handoff";
 // The answer id added to a handoff outside working hours; it may use
 // {handoff.opens_at}.
 inline constexpr char kOffHoursAnswer[] = "off_hours";
+// The answer id for asking which of two topics a message meant; the topics
+// come under it as quick replies.
+inline constexpr char kWhichTopicAnswer[] = "which_topic";
+
+// True for the answer ids that are not intents (fallback, handoff ...).
+bool IsReservedAnswer(absl::string_view id);
 
 struct AnswerBookOptions {
   int chat_max_chars = 500;
+  // Brings option labels and topics to the form replies are compared in
+  // (see SpokenForm). Required by Create(), not kept.
+  const Normalizer* normalizer = nullptr;
 };
 
 // What the answer needs to know about the message.
@@ -49,19 +59,28 @@ struct FormDetail {
   struct Option {
     std::string label;
     std::string value;
-    std::vector<std::string> synonyms;
   };
   std::string slot;
   std::vector<Template> prompts;
   std::vector<Option> options;
+  // For each option, its label and synonyms in SpokenForm.
+  std::vector<std::vector<std::string>> option_names;
   // Recognises a typed reply; null when only the options do.
   std::unique_ptr<const SlotExtractor> extractor;
+
+  // The value `reply` (the normalised `original`) gives this detail: the
+  // option it picks (see PickOption), else what the extractor finds.
+  std::optional<std::string> Recognize(const NormalizedText& reply,
+                                       absl::string_view original) const;
 };
 
 struct RenderedAnswer {
   std::vector<v1::BotMessage> messages;
   v1::AnswerAction action = v1::ANSWER_ACTION_ANSWER;
 };
+
+// What the bot did by giving an answer with `action`.
+v1::BotAction ToBotAction(v1::AnswerAction action);
 
 class AnswerBook {
  public:
@@ -89,6 +108,20 @@ class AnswerBook {
   RenderedAnswer Ask(absl::string_view intent, size_t detail, int attempt,
                      const AnswerContext& context) const;
 
+  // The topic of the answer of `intent` (Answer.topic); empty when it has
+  // none or there is no such answer.
+  const std::string& Topic(absl::string_view intent) const;
+
+  // Asks which of `intents` (all with a Topic()) the customer meant, with
+  // their topics as quick replies in that order.
+  RenderedAnswer AskWhich(const std::vector<std::string>& intents,
+                          const AnswerContext& context) const;
+
+  // The index of the intent of `intents` that `reply` picks, by the number
+  // of its quick reply or by its topic (see PickOption).
+  std::optional<size_t> PickTopic(const std::vector<std::string>& intents,
+                                  const NormalizedText& reply) const;
+
   // Renders the answer of `intent`, which must satisfy Has(). Variants are
   // used in turn among those whose variables all have values. Thread-safe.
   RenderedAnswer Render(absl::string_view intent,
@@ -100,6 +133,8 @@ class AnswerBook {
     std::vector<v1::QuickReply> options;
     v1::AnswerAction action;
     std::vector<FormDetail> details;
+    std::string topic;
+    std::string spoken_topic;  // SpokenForm of the topic.
     // Runtime state, not content: which variant comes next.
     mutable std::atomic<uint32_t> next{0};
   };

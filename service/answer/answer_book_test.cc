@@ -18,13 +18,17 @@ class AnswerBookTest : public ::testing::Test {
       const std::string& yaml) {
     absl::Status read = ReadYaml("rules/en/t.yaml", yaml, &file_, &positions_);
     if (!read.ok()) return read;
-    return AnswerBook::Create({.chat_max_chars = 100}, {&file_},
-                              {{"track_order", {"order_id"}},
-                               {"cancel_order", {}},
-                               {"contact_human_agent", {}},
-                               {"abuse", {}}},
-                              positions_);
+    return AnswerBook::Create(
+        {.chat_max_chars = 100, .normalizer = normalizer_.get()}, {&file_},
+        {{"track_order", {"order_id"}},
+         {"cancel_order", {}},
+         {"contact_human_agent", {}},
+         {"abuse", {}},
+         {"get_refund", {}},
+         {"return_item", {}}},
+        positions_);
   }
+  std::unique_ptr<const Normalizer> normalizer_ = *Normalizer::Create();
   v1::AnswerFile file_;
   SourceMap positions_;
 };
@@ -109,7 +113,7 @@ answers:
     variants: ["In {shop.orders_page}"]
   - intent: cancel_order
     variants: ["Order {slot.order_id}"]
-  - intent: get_refund
+  - intent: delete_account
     variants: ["x"]
   - intent: fallback
     variants: ["Hi {customer.name}"]
@@ -124,13 +128,39 @@ answers:
   EXPECT_THAT(message,
               HasSubstr("t.yaml:8:16: {slot.order_id}: the intent declares no "
                         "slot 'order_id'"));
-  EXPECT_THAT(message,
-              HasSubstr("t.yaml:9:13: no intent 'get_refund' in this locale"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("t.yaml:9:13: no intent 'delete_account' in this locale"));
   EXPECT_THAT(
       message,
       HasSubstr("t.yaml:12:15: every variant needs {customer.name} or a slot"));
   EXPECT_THAT(message,
               HasSubstr("t.yaml:13:13: intent 'fallback' is answered twice"));
+}
+
+TEST_F(AnswerBookTest, AsksWhichTopicAndRecognisesThePick) {
+  auto book = Compile(testing::kMinimalAnswersYaml);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ((*book)->Topic("get_refund"), "Get a refund");
+  EXPECT_EQ((*book)->Topic("abuse"), "");
+  EXPECT_EQ((*book)->Topic("no_such_intent"), "");
+
+  const std::vector<std::string> intents = {"return_item", "get_refund"};
+  RenderedAnswer asked = (*book)->AskWhich(intents, AnswerContext());
+  EXPECT_EQ(asked.action, v1::ANSWER_ACTION_ASK);
+  ASSERT_EQ(asked.messages.size(), 1u);
+  ASSERT_EQ(asked.messages[0].quick_replies_size(), 2);
+  EXPECT_EQ(asked.messages[0].quick_replies(0).label(), "Return an item");
+  EXPECT_EQ(asked.messages[0].quick_replies(1).value(), "Get a refund");
+
+  auto pick = [&](const std::string& reply) {
+    return (*book)->PickTopic(intents, normalizer_->Normalize(reply));
+  };
+  EXPECT_EQ(pick("2"), 1u);
+  EXPECT_EQ(pick("RETURN AN ITEM."), 0u);
+  EXPECT_EQ(pick("get a refund, please"), 1u);
+  EXPECT_FALSE(pick("3").has_value());
+  EXPECT_FALSE(pick("a refund").has_value());
 }
 
 }  // namespace

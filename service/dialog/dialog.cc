@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/util/time_util.h"
+#include "service/dialog/handoff_summary.h"
 
 namespace firstline {
 namespace {
@@ -13,99 +14,6 @@ using google::protobuf::util::TimeUtil;
 
 google::protobuf::Timestamp ToTimestamp(absl::Time time) {
   return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(time));
-}
-
-// The longest quote of the customer in a handoff summary.
-constexpr size_t kSummaryQuoteBytes = 160;
-
-std::string Quote(const std::string& text) {
-  if (text.size() <= kSummaryQuoteBytes) return absl::StrCat("\"", text, "\"");
-  size_t cut = kSummaryQuoteBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  return absl::StrCat("\"", text.substr(0, cut), "…\"");
-}
-
-// "Where the order is (order_id 12345): "where is it??"".
-std::string Summary(const ConversationState& state, const Engine& engine) {
-  std::string want = "Not clear yet";
-  if (!state.intent().empty()) {
-    const IntentClassifier& classifier = engine.classifier(state.locale());
-    std::optional<int> intent = classifier.FindIntent(state.intent());
-    want = intent && !classifier.intent(*intent).description().empty()
-               ? classifier.intent(*intent).description()
-               : state.intent();
-  }
-  std::vector<std::string> details;
-  for (const v1::Slot& slot : state.details()) {
-    details.push_back(absl::StrCat(slot.name(), " ", slot.value()));
-  }
-  if (!details.empty())
-    absl::StrAppend(&want, " (", absl::StrJoin(details, ", "), ")");
-  std::string last;
-  for (const v1::TranscriptEntry& entry : state.transcript()) {
-    if (entry.speaker() == v1::SPEAKER_CUSTOMER && !entry.text().empty()) {
-      last = entry.text();
-    }
-  }
-  if (!last.empty()) absl::StrAppend(&want, "; last message: ", Quote(last));
-  return want;
-}
-
-std::string ActionLine(const v1::SendMessageResponse& response) {
-  std::string what;
-  switch (response.action()) {
-    case v1::BOT_ACTION_ASKED:
-      what = "asked";
-      break;
-    case v1::BOT_ACTION_HANDED_OFF:
-      what = "handed off";
-      break;
-    default:
-      what = "answered";
-  }
-  const std::string topic =
-      response.has_intent() ? response.intent().intent() : "no intent";
-  std::string text;
-  for (const v1::BotMessage& message : response.messages()) {
-    absl::StrAppend(&text, text.empty() ? "" : " ", message.text());
-  }
-  return absl::StrCat(what, " (", topic, "): ", Quote(text));
-}
-
-}  // namespace
-
-namespace {
-
-// The value a reply gives a form's detail: an option picked by number,
-// label or synonym, or what the detail's extractor finds.
-std::optional<std::string> FillDetail(const FormDetail& detail,
-                                      const Engine& engine,
-                                      const std::string& text) {
-  const NormalizedText reply = engine.Normalize(text);
-  const std::string padded = absl::StrCat(" ", reply.text, " ");
-  int number = 0;
-  for (const FormDetail::Option& option : detail.options) {
-    ++number;
-    if (reply.text == std::to_string(number)) return option.value;
-    std::vector<std::string> names = option.synonyms;
-    names.push_back(option.label);
-    for (const std::string& name : names) {
-      const std::string wanted = engine.Normalize(name).text;
-      if (!wanted.empty() &&
-          absl::StrContains(padded, absl::StrCat(" ", wanted, " "))) {
-        return option.value;
-      }
-      if (!wanted.empty() && reply.text == wanted) return option.value;
-    }
-  }
-  if (detail.extractor != nullptr) {
-    if (std::optional<SlotValue> value =
-            detail.extractor->Extract(reply, text)) {
-      return value->value;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -164,9 +72,31 @@ void Dialog::AskOrAnswer(ConversationState* state, const Engine& engine,
   state->clear_form();
   const RenderedAnswer answer = answers.Render(intent, context);
   Replace(answer, response);
-  response->set_action(answer.action == v1::ANSWER_ACTION_ASK
-                           ? v1::BOT_ACTION_ASKED
-                           : v1::BOT_ACTION_ANSWERED);
+  response->set_action(ToBotAction(answer.action));
+}
+
+void Dialog::StartForm(ConversationState* state, const Engine& engine,
+                       const std::string& locale,
+                       const v1::SendMessageRequest& request,
+                       v1::SendMessageResponse* response) {
+  const std::string& intent = response->intent().intent();
+  const std::vector<FormDetail>& details =
+      engine.answers(locale).Details(intent);
+  if (details.empty()) return;
+  // What the first message already says is not asked again.
+  const NormalizedText normalized = engine.Normalize(request.text());
+  for (const FormDetail& detail : details) {
+    const bool known = std::any_of(
+        state->details().begin(), state->details().end(),
+        [&](const v1::Slot& slot) { return slot.name() == detail.slot; });
+    if (known) continue;
+    if (std::optional<std::string> value =
+            detail.Recognize(normalized, request.text())) {
+      SetDetail(state, detail.slot, *value);
+    }
+  }
+  state->mutable_form()->set_intent(intent);
+  AskOrAnswer(state, engine, locale, request, response);
 }
 
 bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
@@ -190,7 +120,7 @@ bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
     return false;
   }
   if (std::optional<std::string> value =
-          FillDetail(*detail, engine, request.text())) {
+          detail->Recognize(engine.Normalize(request.text()), request.text())) {
     SetDetail(state, detail->slot, *value);
     state->mutable_form()->set_misses(0);
     AskOrAnswer(state, engine, locale, request, response);
@@ -236,7 +166,7 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   handoff.set_locale(state->locale());
   handoff.set_intent(state->intent());
   *handoff.mutable_details() = state->details();
-  handoff.set_summary(Summary(*state, engine));
+  handoff.set_summary(SummaryOf(*state, engine));
   *handoff.mutable_bot_actions() = state->bot_actions();
   handoff.set_reason(reason);
   *handoff.mutable_signals() = state->signals();
@@ -293,6 +223,20 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   }
 
   response = engine.Respond(request, locale);
+  if (state.has_choice()) {
+    // The bot asked which of two topics the last message meant: a reply
+    // that picks one gets that topic's answer to that message.
+    const storage::v1::PendingChoice choice = state.choice();
+    state.clear_choice();
+    const std::vector<std::string> intents(choice.intents().begin(),
+                                           choice.intents().end());
+    if (std::optional<size_t> picked = engine.answers(locale).PickTopic(
+            intents, engine.Normalize(request.text()))) {
+      v1::SendMessageRequest asked = request;
+      asked.set_text(choice.text());
+      response = engine.RespondAs(asked, locale, intents[*picked]);
+    }
+  }
   const std::string intent =
       response.has_intent() ? response.intent().intent() : "";
   said.set_intent(intent);
@@ -321,6 +265,14 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     // The message belonged to the form: not a miss, not a new topic.
   } else if (request.text().empty()) {
     // Attachments alone: nothing understood or missed.
+  } else if (response.candidate_intents_size() > 0) {
+    // Two topics fit: the bot asked which one. Not understood yet, but not
+    // a miss either: the customer has a one-tap way forward.
+    storage::v1::PendingChoice* choice = state.mutable_choice();
+    for (const v1::IntentScore& candidate : response.candidate_intents()) {
+      choice->add_intents(candidate.intent());
+    }
+    choice->set_text(request.text());
   } else if (intent.empty()) {
     state.set_consecutive_misses(state.consecutive_misses() + 1);
     if (state.consecutive_misses() >= max_misses) {
@@ -333,30 +285,16 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       if (state.abuse_count() >= options_.max_abuse) {
         reason = v1::HANDOFF_REASON_ABUSE;
       }
-    } else if (response.action() == v1::BOT_ACTION_HANDED_OFF) {
-      reason = intent == "contact_human_agent"
-                   ? v1::HANDOFF_REASON_CUSTOMER_ASKED
-                   : v1::HANDOFF_REASON_RULE;
-    } else {
+    } else if (response.action() != v1::BOT_ACTION_HANDED_OFF) {
       state.set_intent(intent);
-      const std::vector<FormDetail>& details =
-          engine.answers(locale).Details(intent);
-      if (!details.empty()) {
-        // What the first message already says is not asked again.
-        for (const FormDetail& detail : details) {
-          const bool known = std::any_of(
-              state.details().begin(), state.details().end(),
-              [&](const v1::Slot& slot) { return slot.name() == detail.slot; });
-          if (known) continue;
-          if (std::optional<std::string> value =
-                  FillDetail(detail, engine, request.text())) {
-            SetDetail(&state, detail.slot, *value);
-          }
-        }
-        state.mutable_form()->set_intent(intent);
-        AskOrAnswer(&state, engine, locale, request, &response);
-      }
+      StartForm(&state, engine, locale, request, &response);
     }
+  }
+  if (!reason && response.action() == v1::BOT_ACTION_HANDED_OFF) {
+    // The answer itself hands off: a person was asked for, or the pack
+    // says this topic (or this completed form) needs one.
+    reason = intent == kHumanAgentIntent ? v1::HANDOFF_REASON_CUSTOMER_ASKED
+                                         : v1::HANDOFF_REASON_RULE;
   }
 
   AnswerContext context = ContextOf(state, request);
@@ -384,7 +322,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       *response.add_messages() = std::move(message);
     }
   }
-  state.add_bot_actions(ActionLine(response));
+  state.add_bot_actions(ActionLineOf(response));
   for (const v1::BotMessage& message : response.messages()) {
     v1::TranscriptEntry reply;
     reply.set_speaker(v1::SPEAKER_BOT);

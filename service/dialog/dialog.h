@@ -17,6 +17,8 @@
 //     has not given, one at a time with options; a reply that does not fit
 //     is asked again in other words, max_form_misses of them hand off; a new
 //     clear intent drops the form;
+//   - a message that could mean two topics gets the question which one;
+//     a reply that picks one gets that topic's answer to the first message;
 //   - a message without an intent gets the fallback question; max_misses of
 //     them in a row hand off, or one once the conversation has shown urgency
 //     or anger (signals), which also raise the handoff's priority.
@@ -59,6 +61,8 @@ void SetDetail(ConversationState* state, const std::string& name,
 
 // The intent whose answer is the abuse boundary.
 inline constexpr char kAbuseIntent[] = "abuse";
+// The intent of customers asking for a person.
+inline constexpr char kHumanAgentIntent[] = "contact_human_agent";
 
 class Dialog {
  public:
@@ -88,6 +92,12 @@ class Dialog {
                    const std::string& locale,
                    const v1::SendMessageRequest& request,
                    v1::SendMessageResponse* response);
+  // Starts the form of the answer in `response`, if it has one: takes what
+  // the message already gives, then asks for the rest or answers.
+  void StartForm(ConversationState* state, const Engine& engine,
+                 const std::string& locale,
+                 const v1::SendMessageRequest& request,
+                 v1::SendMessageResponse* response);
   // Takes the message as the reply to the pending form. False when it is
   // not (a new topic): the form is dropped and the message handled as any.
   bool ContinueForm(ConversationState* state, const Engine& engine,

@@ -77,6 +77,48 @@ TEST_F(DialogTest, TwoMissesInARowHandOff) {
   EXPECT_THAT(handoff.summary(), HasSubstr("last message: \"tell me a joke\""));
 }
 
+TEST_F(DialogTest, TwoTopicsThatFitGetTheQuestionWhichOne) {
+  v1::SendMessageResponse asked = Say("return it for a refund of order 12345");
+  EXPECT_EQ(asked.action(), v1::BOT_ACTION_ASKED);
+  EXPECT_FALSE(asked.has_intent());
+  ASSERT_EQ(asked.candidate_intents_size(), 2);
+  EXPECT_EQ(asked.candidate_intents(0).intent(), "get_refund");
+  EXPECT_EQ(asked.candidate_intents(1).intent(), "return_item");
+  ASSERT_EQ(asked.messages_size(), 1);
+  EXPECT_EQ(asked.messages(0).text(), "Which of these do you mean?");
+  ASSERT_EQ(asked.messages(0).quick_replies_size(), 2);
+  EXPECT_EQ(asked.messages(0).quick_replies(0).label(), "Get a refund");
+  EXPECT_EQ(asked.messages(0).quick_replies(1).label(), "Return an item");
+
+  // The pick, by its label, gets that topic's answer to the first message.
+  v1::SendMessageResponse picked = Say("return an item!");
+  EXPECT_EQ(picked.action(), v1::BOT_ACTION_ANSWERED);
+  EXPECT_EQ(picked.intent().intent(), "return_item");
+  EXPECT_EQ(picked.messages(0).text(),
+            "Print the return label in My account > Orders.");
+  // The question was answered: a number now picks nothing.
+  EXPECT_FALSE(Say("1").has_intent());
+
+  Say("a refund or a return?", "c2");
+  EXPECT_EQ(Say("1", "c2").intent().intent(), "get_refund");
+}
+
+TEST_F(DialogTest, AReplyThatPicksNoTopicIsAMessageLikeAnyOther) {
+  Say("a refund or a return?");
+  // A new question gets its own answer.
+  v1::SendMessageResponse other = Say("where is my order 12345");
+  EXPECT_EQ(other.intent().intent(), "track_order");
+  // Not understood after the question: the first miss, no handoff yet.
+  Say("a refund or a return?", "c2");
+  EXPECT_EQ(Say("3", "c2").action(), v1::BOT_ACTION_ASKED);
+  EXPECT_TRUE(Handoffs().empty());
+  EXPECT_EQ(Say("tell me a joke", "c2").action(), v1::BOT_ACTION_HANDED_OFF);
+  std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  EXPECT_THAT(handoffs[0].bot_actions(0),
+              HasSubstr("asked (get_refund or return_item): \"Which of"));
+}
+
 TEST_F(DialogTest, AnUnderstoodMessageResetsTheMisses) {
   Say("what's the weather");
   Say("where is my order");

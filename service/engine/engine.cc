@@ -10,17 +10,6 @@
 namespace firstline {
 namespace {
 
-v1::BotAction ToBotAction(v1::AnswerAction action) {
-  switch (action) {
-    case v1::ANSWER_ACTION_ASK:
-      return v1::BOT_ACTION_ASKED;
-    case v1::ANSWER_ACTION_HANDOFF:
-      return v1::BOT_ACTION_HANDED_OFF;
-    default:
-      return v1::BOT_ACTION_ANSWERED;
-  }
-}
-
 void CopySlots(const std::vector<SlotValue>& slots,
                google::protobuf::RepeatedPtrField<v1::Slot>* out) {
   for (const SlotValue& value : slots) {
@@ -114,7 +103,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
     for (const auto& file : files.answer_files)
       answer_files.push_back(file.get());
     absl::StatusOr<std::unique_ptr<const AnswerBook>> answers =
-        AnswerBook::Create(AnswerBookOptions{pack.settings().chat_max_chars()},
+        AnswerBook::Create(AnswerBookOptions{pack.settings().chat_max_chars(),
+                                             engine->normalizer_.get()},
                            answer_files, intent_slots, positions);
     if (!answers.ok()) {
       problems.push_back(std::string(answers.status().message()));
@@ -134,7 +124,9 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
                     "what the bot says when it passes the conversation to a "
                     "person"},
           std::pair{kOffHoursAnswer,
-                    "what the bot adds to a handoff outside working hours"}}) {
+                    "what the bot adds to a handoff outside working hours"},
+          std::pair{kWhichTopicAnswer,
+                    "the question when a message could mean two topics"}}) {
       if (!(*answers)->Has(reserved)) {
         problems.push_back(absl::StrCat("rules/", locale,
                                         "/:1:1: no answer for '", reserved,
@@ -238,38 +230,86 @@ RenderedAnswer Engine::Render(absl::string_view answer,
 v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
                                         const std::string& locale_name) const {
   const Locale& locale = locales_.at(locale_name);
+  if (request.text().empty()) return Reply(request, locale, nullptr);
+  const Analysis analysis = Analyze(request.text(), locale);
+  return Reply(request, locale, &analysis);
+}
+
+v1::SendMessageResponse Engine::RespondAs(const v1::SendMessageRequest& request,
+                                          const std::string& locale_name,
+                                          absl::string_view intent) const {
+  const Locale& locale = locales_.at(locale_name);
+  Analysis analysis = Analyze(request.text(), locale);
+  const std::optional<int> index = locale.classifier->FindIntent(intent);
+  if (!index) return Reply(request, locale, &analysis);
+  Classification& classification = analysis.classification;
+  RankedIntent chosen{*index, 1.0};
+  for (const RankedIntent& ranked : classification.ranked) {
+    if (ranked.intent == *index) chosen = ranked;
+  }
+  classification.chosen = chosen;
+  classification.tied.clear();
+  absl::StrAppend(&classification.decision, "; the customer then chose ",
+                  intent);
+  analysis.slots = locale.classifier->ExtractSlots(*index, analysis.normalized,
+                                                   request.text());
+  return Reply(request, locale, &analysis);
+}
+
+v1::SendMessageResponse Engine::Reply(const v1::SendMessageRequest& request,
+                                      const Locale& locale,
+                                      const Analysis* analysis) const {
   v1::SendMessageResponse response;
   response.set_rule_set_version(version_);
-  if (request.text().empty()) {
+  if (analysis == nullptr) {
     // Attachments alone: nothing to answer; a person reads them later.
     response.set_action(v1::BOT_ACTION_NONE);
     return response;
   }
-  const Analysis analysis = Analyze(request.text(), locale);
   AnswerContext context;
   context.channel = request.channel();
   context.customer_name = request.customer().display_name();
-  for (const SlotValue& slot : analysis.slots)
+  for (const SlotValue& slot : analysis->slots)
     context.slots[slot.name] = slot.value;
 
-  std::string answer_id = kFallbackAnswer;
-  if (analysis.classification.chosen) {
-    const RankedIntent& chosen = *analysis.classification.chosen;
-    answer_id = locale.classifier->intent(chosen.intent).id();
-    v1::IntentScore* intent = response.mutable_intent();
-    intent->set_intent(answer_id);
-    intent->set_score(chosen.score);
+  const Classification& classification = analysis->classification;
+  const IntentClassifier& classifier = *locale.classifier;
+  const AnswerBook& answers = *locale.answers;
+  std::vector<std::string> candidates;
+  for (const RankedIntent& tied : classification.tied) {
+    candidates.push_back(classifier.intent(tied.intent).id());
   }
-  RenderedAnswer answer = locale.answers->Render(answer_id, context);
+  const bool can_ask_which =
+      !candidates.empty() && std::all_of(candidates.begin(), candidates.end(),
+                                         [&](const std::string& id) {
+                                           return !answers.Topic(id).empty();
+                                         });
+  RenderedAnswer answer;
+  if (classification.chosen) {
+    const RankedIntent& chosen = *classification.chosen;
+    const std::string& id = classifier.intent(chosen.intent).id();
+    response.mutable_intent()->set_intent(id);
+    response.mutable_intent()->set_score(chosen.score);
+    answer = answers.Render(id, context);
+  } else if (can_ask_which) {
+    for (const RankedIntent& tied : classification.tied) {
+      v1::IntentScore* candidate = response.add_candidate_intents();
+      candidate->set_intent(classifier.intent(tied.intent).id());
+      candidate->set_score(tied.score);
+    }
+    answer = answers.AskWhich(candidates, context);
+  } else {
+    answer = answers.Render(kFallbackAnswer, context);
+  }
   for (v1::BotMessage& message : answer.messages) {
     *response.add_messages() = std::move(message);
   }
   response.set_action(ToBotAction(answer.action));
-  CopySlots(analysis.slots, response.mutable_slots());
-  for (const std::string& signal : analysis.signals)
+  CopySlots(analysis->slots, response.mutable_slots());
+  for (const std::string& signal : analysis->signals)
     response.add_signals(signal);
   if (request.include_trace()) {
-    FillTrace(analysis, *locale.classifier, response.mutable_trace());
+    FillTrace(*analysis, classifier, response.mutable_trace());
   }
   return response;
 }

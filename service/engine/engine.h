@@ -44,9 +44,19 @@ class Engine {
                                 const std::string& locale,
                                 bool include_trace) const;
 
-  // The bot's reply to a validated request in `locale`.
+  // The bot's reply to a validated request in `locale`. When the message
+  // could mean two topics that both have one (Answer.topic), the reply asks
+  // which, and names them in candidate_intents.
   v1::SendMessageResponse Respond(const v1::SendMessageRequest& request,
                                   const std::string& locale) const;
+
+  // The reply to `request` as if its text had intent `intent`, e.g. the
+  // one the customer picked when asked which topic they meant: its slots
+  // come from the text, the answer is the intent's. Respond() when `intent`
+  // is not an intent of `locale`. Requires a non-empty text.
+  v1::SendMessageResponse RespondAs(const v1::SendMessageRequest& request,
+                                    const std::string& locale,
+                                    absl::string_view intent) const;
 
   // Renders answer `answer` (an intent id, kFallbackAnswer or
   // kHandoffAnswer, all of which every locale has) in `locale`.
@@ -89,6 +99,11 @@ class Engine {
 
   Engine() = default;
   Analysis Analyze(absl::string_view text, const Locale& locale) const;
+  // The response for `analysis` of the request's text; null for a request
+  // without text.
+  v1::SendMessageResponse Reply(const v1::SendMessageRequest& request,
+                                const Locale& locale,
+                                const Analysis* analysis) const;
   void FillTrace(const Analysis& analysis, const IntentClassifier& classifier,
                  v1::Trace* trace) const;
 

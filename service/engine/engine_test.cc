@@ -107,23 +107,23 @@ TEST(EngineLoadTest, EveryIntentNeedsAnAnswerAndATwinInEveryLocale) {
 intents:
   - id: track_order
     signals: [{phrases: [где ... заказ]}]
-  - id: get_refund
-    signals: [{phrases: [верните деньги]}]
+  - id: delete_account
+    signals: [{phrases: [удалить аккаунт]}]
 )");
   pack.Write("rules/ru/orders.yaml", R"(locale: ru
 answers:
   - intent: track_order
     variants: ["Заказ в личном кабинете."]
-  - intent: get_refund
-    variants: ["Деньги вернём."]
+  - intent: delete_account
+    variants: ["Аккаунт удаляется в настройках."]
 )");
   auto engine = Engine::Load(pack.root());
   ASSERT_FALSE(engine.ok());
   const std::string message(engine.status().message());
   EXPECT_THAT(
       message,
-      HasSubstr("intents/ru/orders.yaml:5:9: intent 'get_refund' has no "
-                "twin in intents/en/"));
+      HasSubstr("intents/ru/orders.yaml:5:9: intent 'delete_account' has "
+                "no twin in intents/en/"));
   EXPECT_THAT(
       message,
       HasSubstr("intents/en/orders.yaml:15:9: intent 'cancel_order' has "

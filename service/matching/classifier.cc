@@ -355,6 +355,7 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
           "no intent: %s %.2f and %s %.2f are closer than margin %.2f",
           winner_spec.id(), winner->score, rival_spec.id(), rival->score,
           scoring_.margin());
+      result.tied = {*winner, *rival};
       return result;
     }
     result.chosen = *winner;

@@ -50,6 +50,10 @@ struct Classification {
   // The intent chosen, if any. Not always ranked[0]: a close call goes to
   // the higher priority.
   std::optional<RankedIntent> chosen;
+  // When a close call left no intent: the two intents of equal priority
+  // that tied, best first, so the bot can ask which one was meant. Empty
+  // otherwise.
+  std::vector<RankedIntent> tied;
   std::vector<FiredSignal> fired;
   // The alerts that fired (indices into the classifier's intents), in no
   // particular order. Alerts never appear in `ranked`.

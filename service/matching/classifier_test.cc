@@ -116,7 +116,14 @@ intents:
       classifier->Classify(normalizer_->Normalize("refund my money"));
   EXPECT_FALSE(c.chosen.has_value());
   EXPECT_THAT(c.decision, HasSubstr("closer than margin"));
+  ASSERT_EQ(c.tied.size(), 2u);
+  EXPECT_EQ(classifier->intent(c.tied[0].intent).id(), "a");
+  EXPECT_EQ(classifier->intent(c.tied[1].intent).id(), "b");
   EXPECT_EQ(Choose(*classifier, "refund, a person please"), "c");
+  // A close call won by priority is no tie.
+  EXPECT_TRUE(
+      classifier->Classify(normalizer_->Normalize("refund, a person please"))
+          .tied.empty());
 }
 
 TEST_F(ClassifierTest, HigherPriorityWinsACloseCallEvenWhenRankedSecond) {

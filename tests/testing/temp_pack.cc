@@ -42,6 +42,14 @@ intents:
     description: Insults the bot.
     signals:
       - phrases: [idiot, stupid bot]
+  - id: get_refund
+    description: Wants the money back.
+    signals:
+      - phrases: [refund, money back]
+  - id: return_item
+    description: Wants to send an item back.
+    signals:
+      - phrases: [return, send back]
 )";
 
 const char kMinimalAnswersYaml[] = R"(locale: en
@@ -74,6 +82,15 @@ answers:
     variants: ["A person will take over."]
   - intent: abuse
     variants: ["Let's keep it civil. What about your order?"]
+  - intent: get_refund
+    topic: Get a refund
+    variants: ["Refunds take 5 days after we get the item."]
+  - intent: return_item
+    topic: Return an item
+    variants: ["Print the return label in {shop.orders_page}."]
+  - intent: which_topic
+    action: ask
+    variants: ["Which of these do you mean?"]
   - intent: handoff
     action: handoff
     variants: ["A colleague takes over from here."]

@@ -138,6 +138,19 @@ std::vector<std::string> ConversationRunner::Run(
       fail(absl::StrCat("\"", step.say(), "\": expected intent ",
                         expect.intent(), ", got ", intent));
     }
+    if (expect.candidates_size() > 0) {
+      std::vector<std::string> offered;
+      for (const v1::IntentScore& candidate : response.candidate_intents()) {
+        offered.push_back(candidate.intent());
+      }
+      const std::vector<std::string> wanted(expect.candidates().begin(),
+                                            expect.candidates().end());
+      if (offered != wanted) {
+        fail(absl::StrCat("\"", step.say(), "\": expected the choice of ",
+                          absl::StrJoin(wanted, " or "), ", got \"",
+                          absl::StrJoin(offered, " or "), "\""));
+      }
+    }
     for (const std::string& text : expect.says()) {
       if (!absl::StrContains(said, text)) {
         fail(absl::StrCat("\"", step.say(), "\": expected the bot to say \"",

@@ -1,0 +1,25 @@
+// The lines a person reads first when a conversation is handed to them:
+// what the customer wants and what the bot already did.
+#ifndef FIRSTLINE_SERVICE_DIALOG_HANDOFF_SUMMARY_H_
+#define FIRSTLINE_SERVICE_DIALOG_HANDOFF_SUMMARY_H_
+
+#include <string>
+
+#include "firstline/storage/v1/conversation_state.pb.h"
+#include "firstline/v1/conversation.pb.h"
+#include "service/engine/engine.h"
+
+namespace firstline {
+
+// What the customer wants in one line: the intent's description (or
+// "Not clear yet"), the details collected and the customer's last message,
+// e.g. `Where the order is (order_id 12345); last message: "where is it??"`.
+std::string SummaryOf(const storage::v1::ConversationState& state,
+                      const Engine& engine);
+
+// One line for a bot reply, e.g. `asked (track_order): "Which order?"`.
+std::string ActionLineOf(const v1::SendMessageResponse& response);
+
+}  // namespace firstline
+
+#endif  // FIRSTLINE_SERVICE_DIALOG_HANDOFF_SUMMARY_H_
