@@ -285,7 +285,10 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       if (state.abuse_count() >= options_.max_abuse) {
         reason = v1::HANDOFF_REASON_ABUSE;
       }
-    } else if (response.action() != v1::BOT_ACTION_HANDED_OFF) {
+    } else if (response.action() != v1::BOT_ACTION_HANDED_OFF ||
+               !engine.answers(locale).Details(intent).empty()) {
+      // An answer that hands off after a form asks its questions first, so
+      // the person gets the details.
       state.set_intent(intent);
       StartForm(&state, engine, locale, request, &response);
     }
