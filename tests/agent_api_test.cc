@@ -10,7 +10,7 @@
 #include "firstline/v1/handoff.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/server/server.h"
+#include "tests/testing/loopback_server.h"
 
 namespace firstline {
 namespace {
@@ -20,17 +20,11 @@ using ::testing::HasSubstr;
 class AgentApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = Engine::Load(FIRSTLINE_SOURCE_DIR);
-    ASSERT_TRUE(engine.ok()) << engine.status();
-    ServerOptions options;
-    options.address = "127.0.0.1:0";
-    auto server = Server::Start(
-        options, std::shared_ptr<const Engine>(std::move(*engine)));
+    auto server = testing::StartLoopbackServer(FIRSTLINE_SOURCE_DIR);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = std::move(*server);
-    auto channel =
-        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
-                            grpc::InsecureChannelCredentials());
+    auto channel = grpc::CreateChannel(testing::AddressOf(*server_),
+                                       grpc::InsecureChannelCredentials());
     bot_ = v1::ConversationService::NewStub(channel);
     agents_ = v1::AgentService::NewStub(channel);
   }

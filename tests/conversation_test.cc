@@ -1,7 +1,7 @@
 // Every scripted conversation under tests/conversations/, played against a
 // real server on 127.0.0.1:0 with the shipped pack.
 #include "gtest/gtest.h"
-#include "service/server/server.h"
+#include "tests/testing/loopback_server.h"
 #include "tools/firstline/conversation_runner.h"
 
 namespace firstline {
@@ -14,14 +14,9 @@ TEST(ConversationTest, EveryScriptPlaysAsWritten) {
   ASSERT_TRUE(scripts.ok()) << scripts.status();
   ASSERT_GE(scripts->size(), 10u);
 
-  auto engine = Engine::Load(FIRSTLINE_SOURCE_DIR);
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  ServerOptions options;
-  options.address = "127.0.0.1:0";
-  auto server =
-      Server::Start(options, std::shared_ptr<const Engine>(std::move(*engine)));
+  auto server = testing::StartLoopbackServer(FIRSTLINE_SOURCE_DIR);
   ASSERT_TRUE(server.ok()) << server.status();
-  ConversationRunner runner("127.0.0.1:" + std::to_string((*server)->port()));
+  ConversationRunner runner(testing::AddressOf(**server));
 
   int number = 0;
   for (const LoadedScript& script : *scripts) {

@@ -10,16 +10,10 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
-#include "service/server/server.h"
+#include "tests/testing/loopback_server.h"
 
 namespace firstline {
 namespace {
-
-ServerOptions LoopbackServer() {
-  ServerOptions options;
-  options.address = "127.0.0.1:0";
-  return options;
-}
 
 using ::testing::HasSubstr;
 
@@ -28,21 +22,14 @@ class EndToEndTest : public ::testing::Test {
   // The server is started once for the suite; a failure to start fails
   // every test (an assertion here would only skip them).
   static void SetUpTestSuite() {
-    auto engine = Engine::Load(FIRSTLINE_SOURCE_DIR);
-    if (!engine.ok()) {
-      *start_error_ = std::string(engine.status().message());
-      return;
-    }
-    auto server = Server::Start(
-        LoopbackServer(), std::shared_ptr<const Engine>(std::move(*engine)));
+    auto server = testing::StartLoopbackServer(FIRSTLINE_SOURCE_DIR);
     if (!server.ok()) {
       *start_error_ = std::string(server.status().message());
       return;
     }
     server_ = server->release();
-    channel_ = new std::shared_ptr<grpc::Channel>(
-        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
-                            grpc::InsecureChannelCredentials()));
+    channel_ = new std::shared_ptr<grpc::Channel>(grpc::CreateChannel(
+        testing::AddressOf(*server_), grpc::InsecureChannelCredentials()));
   }
   void SetUp() override {
     ASSERT_NE(server_, nullptr) << *start_error_;

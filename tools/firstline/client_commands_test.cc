@@ -3,31 +3,24 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/server/server.h"
+#include "tests/testing/loopback_server.h"
 #include "tests/testing/temp_pack.h"
+#include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/send_command.h"
 
 namespace firstline {
 namespace {
 
-ServerOptions LoopbackServer() {
-  ServerOptions options;
-  options.address = "127.0.0.1:0";
-  return options;
-}
-
 using ::testing::HasSubstr;
 
 TEST(SendCommandTest, PrintsTheReplyOfARealServer) {
   testing::TempPack pack;
   pack.WriteMinimal();
-  auto server =
-      Server::Start(LoopbackServer(),
-                    std::shared_ptr<const Engine>(*Engine::Load(pack.root())));
-  ASSERT_TRUE(server.ok());
+  auto server = testing::StartLoopbackServer(pack.root());
+  ASSERT_TRUE(server.ok()) << server.status();
   SendCommandOptions options;
-  options.server = "127.0.0.1:" + std::to_string((*server)->port());
+  options.server = testing::AddressOf(**server);
   options.locale = "en";
   options.text = "hello there";
   std::ostringstream out;
@@ -62,6 +55,68 @@ TEST(SendCommandTest, ReportsBadInputAndMissingServer) {
   options.locale = "en";
   options.text = "hi";
   EXPECT_EQ(RunSend(options, out).code(), absl::StatusCode::kUnavailable);
+}
+
+TEST(HandoffCommandsTest, ListAndShowWhatTheAgentGets) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  auto server = testing::StartLoopbackServer(pack.root());
+  ASSERT_TRUE(server.ok()) << server.status();
+  SendCommandOptions send;
+  send.server = testing::AddressOf(**server);
+  send.locale = "en";
+  send.customer_name = "Anna";
+  send.conversation_id = "chat-7";
+  std::ostringstream ignored;
+  send.text = "where is order 12345";
+  ASSERT_TRUE(RunSend(send, ignored).ok());
+  send.text = "get me an operator";
+  ASSERT_TRUE(RunSend(send, ignored).ok());
+
+  HandoffCommandOptions options;
+  options.server = testing::AddressOf(**server);
+  std::ostringstream list;
+  ASSERT_TRUE(RunListHandoffs(options, list).ok());
+  EXPECT_THAT(list.str(), HasSubstr("  waiting  general  normal  "
+                                    "customer_asked  Where is the order."));
+  const std::string id = list.str().substr(0, list.str().find(' '));
+
+  options.id = id;
+  std::ostringstream shown;
+  ASSERT_TRUE(RunShowHandoff(options, shown).ok());
+  const std::string card = shown.str();
+  EXPECT_THAT(card, HasSubstr("Handoff " + id + " (waiting)\n"));
+  EXPECT_THAT(card, HasSubstr("  Wants:     Where is the order. (order_id "
+                              "12345); last message: \"get me an operator\""));
+  EXPECT_THAT(card, HasSubstr("  Customer:  Anna, id cli-customer, via chat, "
+                              "writes in en, conversation chat-7\n"));
+  EXPECT_THAT(card, HasSubstr("  Details:   order_id = 12345\n"));
+  EXPECT_THAT(card, HasSubstr("  Why:       customer_asked\n"));
+  EXPECT_THAT(card, HasSubstr("    - answered (track_order): \"Order 12345"));
+  EXPECT_THAT(card,
+              HasSubstr(" customer: where is order 12345   [track_order]"));
+  EXPECT_THAT(card, HasSubstr(" bot:      A person will take over."));
+
+  options.state = "resolved";
+  std::ostringstream none;
+  ASSERT_TRUE(RunListHandoffs(options, none).ok());
+  EXPECT_EQ(none.str(), "no handoffs\n");
+}
+
+TEST(HandoffCommandsTest, BadInputIsNamed) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  auto server = testing::StartLoopbackServer(pack.root());
+  ASSERT_TRUE(server.ok()) << server.status();
+  HandoffCommandOptions options;
+  options.server = testing::AddressOf(**server);
+  options.state = "sleeping";
+  std::ostringstream out;
+  absl::Status bad_state = RunListHandoffs(options, out);
+  EXPECT_EQ(bad_state.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad_state.message(), HasSubstr("--state"));
+  options.id = "no-such-handoff";
+  EXPECT_EQ(RunShowHandoff(options, out).code(), absl::StatusCode::kNotFound);
 }
 
 }  // namespace

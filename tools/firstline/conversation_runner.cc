@@ -14,18 +14,12 @@
 #include "absl/time/time.h"
 #include "google/protobuf/util/time_util.h"
 #include "service/content/yaml_reader.h"
+#include "tools/firstline/enum_word.h"
 
 namespace firstline {
 namespace {
 
 namespace fs = std::filesystem;
-
-// "handed_off" for BOT_ACTION_HANDED_OFF.
-std::string Word(absl::string_view prefix, const std::string& name) {
-  absl::string_view word = name;
-  absl::ConsumePrefix(&word, prefix);
-  return absl::AsciiStrToLower(word);
-}
 
 std::string BotSaid(const v1::SendMessageResponse& response) {
   std::vector<std::string> texts;
@@ -127,7 +121,7 @@ std::vector<std::string> ConversationRunner::Run(
     const v1::Expectation& expect = step.expect();
     const std::string said = BotSaid(response);
     const std::string action =
-        Word("BOT_ACTION_", v1::BotAction_Name(response.action()));
+        EnumWord("BOT_ACTION_", v1::BotAction_Name(response.action()));
     if (!expect.action().empty() && expect.action() != action) {
       fail(absl::StrCat("\"", step.say(), "\": expected the bot to have ",
                         expect.action(), ", it ", action, ": \"", said, "\""));
@@ -208,7 +202,7 @@ std::vector<std::string> ConversationRunner::Run(
     const v1::Handoff& handoff = *mine.back();
     const v1::HandoffExpectation& want = expect.handoff();
     const std::string reason =
-        Word("HANDOFF_REASON_", v1::HandoffReason_Name(handoff.reason()));
+        EnumWord("HANDOFF_REASON_", v1::HandoffReason_Name(handoff.reason()));
     if (!want.queue().empty() && want.queue() != handoff.queue()) {
       fail(absl::StrCat("expected the handoff in queue ", want.queue(),
                         ", it is in ", handoff.queue()));

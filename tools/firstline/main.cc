@@ -2,6 +2,8 @@
 //
 //   firstline classify --locale en [--rules DIR] [--trace] < messages.txt
 //   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
+//   firstline handoffs [--queue billing] [--state waiting]
+//   firstline handoff h-000001
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "service/engine/engine.h"
 #include "tools/firstline/classify_command.h"
+#include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/send_command.h"
 
@@ -20,11 +23,14 @@ ABSL_FLAG(std::string, rules, FIRSTLINE_DEFAULT_PACK_DIR,
           "the rule pack's root folder (holding intents/ and rules/)");
 ABSL_FLAG(bool, trace, false, "show the decision trace");
 ABSL_FLAG(std::string, server, "127.0.0.1:50051",
-          "send, health: the server's host:port");
+          "send, health, handoffs, handoff: the server's host:port");
 ABSL_FLAG(std::string, channel, "chat",
           "send: chat, email, messenger, social or helpdesk");
 ABSL_FLAG(std::string, name, "", "send: the customer's display name");
 ABSL_FLAG(std::string, conversation, "cli", "send: the conversation id");
+ABSL_FLAG(std::string, queue, "", "handoffs: the queue; empty for all");
+ABSL_FLAG(std::string, state, "",
+          "handoffs: waiting, claimed or resolved; empty for all");
 
 namespace {
 
@@ -37,7 +43,11 @@ constexpr char kUsage[] =
     "  send TEXT  send one customer message to a running server and print\n"
     "             the reply; flags: --locale (required), --server HOST:PORT,\n"
     "             --channel, --name, --conversation, --trace\n"
-    "  health     exit 0 when the server at --server answers SERVING\n";
+    "  health     exit 0 when the server at --server answers SERVING\n"
+    "  handoffs   list the server's handoffs, one line each; flags:\n"
+    "             --server, --queue, --state (waiting, claimed, resolved)\n"
+    "  handoff ID print one handoff as the agent gets it: summary, details,\n"
+    "             reason, urgency, what the bot did, transcript\n";
 
 int Classify() {
   auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules));
@@ -78,6 +88,22 @@ int Send(const std::vector<char*>& words) {
   return 0;
 }
 
+int Handoffs(const std::vector<char*>& words) {
+  firstline::HandoffCommandOptions options;
+  options.server = absl::GetFlag(FLAGS_server);
+  options.queue = absl::GetFlag(FLAGS_queue);
+  options.state = absl::GetFlag(FLAGS_state);
+  const bool one = words.size() == 1;
+  if (one) options.id = words[0];
+  absl::Status status = one ? firstline::RunShowHandoff(options, std::cout)
+                            : firstline::RunListHandoffs(options, std::cout);
+  if (!status.ok()) {
+    std::cerr << "firstline: " << status.message() << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,6 +116,14 @@ int main(int argc, char** argv) {
   const std::string command = args[1];
   if (command == "classify") return Classify();
   if (command == "send") return Send({args.begin() + 2, args.end()});
+  if (command == "handoffs") return Handoffs({});
+  if (command == "handoff") {
+    if (args.size() != 3) {
+      std::cerr << "firstline handoff: give one handoff id\n" << kUsage;
+      return 2;
+    }
+    return Handoffs({args[2]});
+  }
   if (command == "health") {
     absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
     std::cout << (status.ok() ? "SERVING" : std::string(status.message()))

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "firstline/v1/conversation.grpc.pb.h"
+#include "tools/firstline/enum_word.h"
 
 namespace firstline {
 
@@ -45,9 +46,8 @@ absl::Status RunSend(const SendCommandOptions& options, std::ostream& out) {
       out << "  [" << number++ << "] " << reply.label() << "\n";
     }
   }
-  absl::string_view action = v1::BotAction_Name(response.action());
-  absl::ConsumePrefix(&action, "BOT_ACTION_");
-  out << "(" << absl::AsciiStrToLower(action) << "; intent "
+  out << "(" << EnumWord("BOT_ACTION_", v1::BotAction_Name(response.action()))
+      << "; intent "
       << (response.has_intent() ? absl::StrCat(response.intent().intent(), " ",
                                                response.intent().score())
                                 : "none")

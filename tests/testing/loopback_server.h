@@ -1,0 +1,27 @@
+// A real firstline server for tests: on 127.0.0.1, on a free port.
+//
+//   auto server = testing::StartLoopbackServer(pack.root());
+//   ASSERT_TRUE(server.ok()) << server.status();
+//   auto channel = grpc::CreateChannel(testing::AddressOf(**server), ...);
+#ifndef FIRSTLINE_TESTS_TESTING_LOOPBACK_SERVER_H_
+#define FIRSTLINE_TESTS_TESTING_LOOPBACK_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "service/server/server.h"
+
+namespace firstline::testing {
+
+// Loads the rule pack under `pack_root` and serves it with default options.
+// The pack's errors or the server's, when either fails.
+absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
+    const std::string& pack_root);
+
+// "127.0.0.1:PORT" of a server started by StartLoopbackServer.
+std::string AddressOf(const Server& server);
+
+}  // namespace firstline::testing
+
+#endif  // FIRSTLINE_TESTS_TESTING_LOOPBACK_SERVER_H_
