@@ -74,7 +74,8 @@ TEST_F(DialogTest, TwoMissesInARowHandOff) {
   EXPECT_EQ(handoff.transcript(2).text(), "tell me a joke");
   ASSERT_EQ(handoff.bot_actions_size(), 2);
   EXPECT_THAT(handoff.bot_actions(0), HasSubstr("asked (no intent)"));
-  EXPECT_THAT(handoff.summary(), HasSubstr("last message: \"tell me a joke\""));
+  EXPECT_THAT(handoff.summary(),
+              HasSubstr("customer wrote: \"tell me a joke\""));
 }
 
 TEST_F(DialogTest, TwoTopicsThatFitGetTheQuestionWhichOne) {

@@ -37,13 +37,20 @@ std::string SummaryOf(const storage::v1::ConversationState& state,
   }
   if (!details.empty())
     absl::StrAppend(&want, " (", absl::StrJoin(details, ", "), ")");
+  // The customer's own words about the topic: the last message that had
+  // the conversation's intent, else simply the last message.
+  std::string words;
   std::string last;
   for (const v1::TranscriptEntry& entry : state.transcript()) {
-    if (entry.speaker() == v1::SPEAKER_CUSTOMER && !entry.text().empty()) {
-      last = entry.text();
-    }
+    if (entry.speaker() != v1::SPEAKER_CUSTOMER || entry.text().empty())
+      continue;
+    last = entry.text();
+    if (!state.intent().empty() && entry.intent() == state.intent())
+      words = entry.text();
   }
-  if (!last.empty()) absl::StrAppend(&want, "; last message: ", Quote(last));
+  if (words.empty()) words = last;
+  if (!words.empty())
+    absl::StrAppend(&want, "; customer wrote: ", Quote(words));
   return want;
 }
 

@@ -12,8 +12,9 @@
 namespace firstline {
 
 // What the customer wants in one line: the intent's description (or
-// "Not clear yet"), the details collected and the customer's last message,
-// e.g. `Where the order is (order_id 12345); last message: "where is it??"`.
+// "Not clear yet"), the details collected and the customer's words: their
+// last message with that intent, else their last message. E.g.
+// `Where the order is (order_id 12345); customer wrote: "where is it??"`.
 std::string SummaryOf(const storage::v1::ConversationState& state,
                       const Engine& engine);
 

@@ -57,12 +57,21 @@ TEST(SummaryOfTest, WantDetailsAndTheLastWords) {
   v1::TranscriptEntry* said = state.add_transcript();
   said->set_speaker(v1::SPEAKER_CUSTOMER);
   said->set_text("where is it??");
+  said->set_intent("track_order");
   v1::TranscriptEntry* reply = state.add_transcript();
   reply->set_speaker(v1::SPEAKER_BOT);
   reply->set_text("It is on its way.");
+  v1::TranscriptEntry* answer = state.add_transcript();
+  answer->set_speaker(v1::SPEAKER_CUSTOMER);
+  answer->set_text("12345");
+  // The words about the topic, not the bare answer to a question.
   EXPECT_EQ(SummaryOf(state, **engine),
-            "Where is the order. (order_id 12345); last message: "
+            "Where is the order. (order_id 12345); customer wrote: "
             "\"where is it??\"");
+  state.clear_intent();
+  state.clear_details();
+  EXPECT_EQ(SummaryOf(state, **engine),
+            "Not clear yet; customer wrote: \"12345\"");
 }
 
 }  // namespace

@@ -86,12 +86,14 @@ TEST(HandoffCommandsTest, ListAndShowWhatTheAgentGets) {
   ASSERT_TRUE(RunShowHandoff(options, shown).ok());
   const std::string card = shown.str();
   EXPECT_THAT(card, HasSubstr("Handoff " + id + " (waiting)\n"));
-  EXPECT_THAT(card, HasSubstr("  Wants:     Where is the order. (order_id "
-                              "12345); last message: \"get me an operator\""));
+  EXPECT_THAT(card,
+              HasSubstr("  Wants:     Where is the order. (order_id "
+                        "12345); customer wrote: \"where is order 12345\""));
   EXPECT_THAT(card, HasSubstr("  Customer:  Anna, id cli-customer, via chat, "
                               "writes in en, conversation chat-7\n"));
   EXPECT_THAT(card, HasSubstr("  Details:   order_id = 12345\n"));
-  EXPECT_THAT(card, HasSubstr("  Why:       customer_asked\n"));
+  EXPECT_THAT(card, HasSubstr("  Why:       the customer asked for a person "
+                              "(customer_asked)\n"));
   EXPECT_THAT(card, HasSubstr("    - answered (track_order): \"Order 12345"));
   EXPECT_THAT(card,
               HasSubstr(" customer: where is order 12345   [track_order]"));

@@ -38,6 +38,24 @@ absl::Status ToAbsl(const grpc::Status& status) {
 
 constexpr const char* kPriorities[] = {"normal", "high", "urgent"};
 
+// Why the bot handed over, as the agent should read it.
+std::string ReasonText(v1::HandoffReason reason) {
+  switch (reason) {
+    case v1::HANDOFF_REASON_CUSTOMER_ASKED:
+      return "the customer asked for a person";
+    case v1::HANDOFF_REASON_NOT_UNDERSTOOD:
+      return "the bot did not understand twice";
+    case v1::HANDOFF_REASON_FORM_ATTEMPTS_USED:
+      return "the customer's replies did not answer the bot's question";
+    case v1::HANDOFF_REASON_ABUSE:
+      return "abuse went on after a warning";
+    case v1::HANDOFF_REASON_RULE:
+      return "the rules give this topic to a person";
+    default:
+      return "not given";
+  }
+}
+
 std::string PriorityText(int priority) {
   return priority >= 0 && priority <= 2 ? kPriorities[priority]
                                         : std::to_string(priority);
@@ -70,9 +88,9 @@ std::string FormatHandoff(const v1::Handoff& handoff) {
                   details.empty() ? "none" : absl::StrJoin(details, "; "),
                   "\n");
   absl::StrAppend(
-      &text, "  Why:       ",
+      &text, "  Why:       ", ReasonText(handoff.reason()), " (",
       EnumWord("HANDOFF_REASON_", v1::HandoffReason_Name(handoff.reason())),
-      "\n");
+      ")\n");
   absl::StrAppend(&text, "  Urgency:   priority ",
                   PriorityText(handoff.priority()), "; signals ",
                   handoff.signals().empty()
