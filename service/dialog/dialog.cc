@@ -132,7 +132,10 @@ bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
     return false;
   }
   const int misses = form.misses() + 1;
-  if (misses >= options_.max_form_misses) {
+  // An upset or hurried customer is not asked the same thing twice.
+  const int max_misses =
+      state->signals().empty() ? options_.max_form_misses : 1;
+  if (misses >= max_misses) {
     *reason = v1::HANDOFF_REASON_FORM_ATTEMPTS_USED;
     state->set_intent(form.intent());
     state->clear_form();

@@ -20,8 +20,10 @@
 //   - a message that could mean two topics gets the question which one;
 //     a reply that picks one gets that topic's answer to the first message;
 //   - a message without an intent gets the fallback question; max_misses of
-//     them in a row hand off, or one once the conversation has shown urgency
-//     or anger (signals), which also raise the handoff's priority.
+//     them in a row hand off;
+//   - once the conversation has shown urgency or anger (signals), the first
+//     miss or unfitting form reply hands off, and the handoff's priority
+//     rises.
 // Handoffs go to the queue the pack's routing gives. When the customer wrote
 // outside working hours (by the message's send time, else the clock), the bot
 // adds when a person will answer (the off_hours answer).

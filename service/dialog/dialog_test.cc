@@ -238,6 +238,15 @@ TEST_F(DialogTest, AFormReAsksInOtherWordsThenHandsOff) {
   EXPECT_EQ(handoffs[0].intent(), "cancel_order");
 }
 
+TEST_F(DialogTest, AnUpsetCustomerIsNotAskedTheSameThingTwice) {
+  EXPECT_EQ(Say("CANCEL MY ORDER NOW!!!").action(), v1::BOT_ACTION_ASKED);
+  EXPECT_EQ(Say("the blue one").action(), v1::BOT_ACTION_HANDED_OFF);
+  std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  EXPECT_EQ(handoffs[0].reason(), v1::HANDOFF_REASON_FORM_ATTEMPTS_USED);
+  EXPECT_GE(handoffs[0].priority(), 1);
+}
+
 TEST_F(DialogTest, ANewTopicInTheMiddleOfAFormWins) {
   Say("I want to cancel my order");
   v1::SendMessageResponse reply = Say("actually, where is my order?");
