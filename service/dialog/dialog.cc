@@ -226,6 +226,10 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   }
 
   response = engine.Respond(request, locale);
+  // The message the topic comes from: this one, or the one a picked topic
+  // was about.
+  const v1::SendMessageRequest* topic_message = &request;
+  v1::SendMessageRequest picked_topic_message;
   if (state.has_choice()) {
     // The bot asked which of two topics the last message meant: a reply
     // that picks one gets that topic's answer to that message.
@@ -235,9 +239,10 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
                                            choice.intents().end());
     if (std::optional<size_t> picked = engine.answers(locale).PickTopic(
             intents, engine.Normalize(request.text()))) {
-      v1::SendMessageRequest asked = request;
-      asked.set_text(choice.text());
-      response = engine.RespondAs(asked, locale, intents[*picked]);
+      picked_topic_message = request;
+      picked_topic_message.set_text(choice.text());
+      topic_message = &picked_topic_message;
+      response = engine.RespondAs(*topic_message, locale, intents[*picked]);
     }
   }
   const std::string intent =
@@ -293,7 +298,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       // An answer that hands off after a form asks its questions first, so
       // the person gets the details.
       state.set_intent(intent);
-      StartForm(&state, engine, locale, request, &response);
+      StartForm(&state, engine, locale, *topic_message, &response);
     }
   }
   if (!reason && response.action() == v1::BOT_ACTION_HANDED_OFF) {
