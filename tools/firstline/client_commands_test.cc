@@ -44,6 +44,23 @@ TEST(SendCommandTest, PrintsTheReplyOfARealServer) {
   EXPECT_EQ(CheckHealth(options.server).code(), absl::StatusCode::kUnavailable);
 }
 
+TEST(SendCommandTest, ShowsTheTopicsTheBotAsksAbout) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  auto server = testing::StartLoopbackServer(pack.root());
+  ASSERT_TRUE(server.ok()) << server.status();
+  SendCommandOptions options;
+  options.server = testing::AddressOf(**server);
+  options.locale = "en";
+  options.text = "a refund or a return?";
+  std::ostringstream out;
+  ASSERT_TRUE(RunSend(options, out).ok());
+  EXPECT_THAT(out.str(),
+              HasSubstr("  [1] Get a refund\n  [2] Return an item\n"));
+  EXPECT_THAT(out.str(),
+              HasSubstr("  which one: get_refund 0.8 or return_item 0.8\n"));
+}
+
 TEST(SendCommandTest, ReportsBadInputAndMissingServer) {
   SendCommandOptions options;
   options.channel = "fax";

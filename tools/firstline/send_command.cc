@@ -2,8 +2,11 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "firstline/v1/conversation.grpc.pb.h"
 #include "tools/firstline/enum_word.h"
@@ -52,6 +55,14 @@ absl::Status RunSend(const SendCommandOptions& options, std::ostream& out) {
                                                response.intent().score())
                                 : "none")
       << "; rule set " << response.rule_set_version() << ")\n";
+  if (response.candidate_intents_size() > 0) {
+    std::vector<std::string> candidates;
+    for (const v1::IntentScore& candidate : response.candidate_intents()) {
+      candidates.push_back(
+          absl::StrCat(candidate.intent(), " ", candidate.score()));
+    }
+    out << "  which one: " << absl::StrJoin(candidates, " or ") << "\n";
+  }
   for (const v1::Slot& slot : response.slots()) {
     out << "  slot " << slot.name() << " = " << slot.value() << "\n";
   }
