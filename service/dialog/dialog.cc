@@ -159,9 +159,16 @@ void Dialog::Remember(ConversationState* state, v1::TranscriptEntry entry) {
 }
 
 absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
-                             v1::HandoffReason reason,
-                             const QueueTarget& target, absl::Time now,
+                             v1::HandoffReason reason, absl::Time now,
                              absl::Time sent) {
+  // 0 normal; 1 with one urgency or anger signal; 2 with more.
+  const int priority = reason == v1::HANDOFF_REASON_ABUSE
+                           ? 0
+                           : std::min(state->signals_size(), 2);
+  const QueueTarget target =
+      reason == v1::HANDOFF_REASON_ABUSE
+          ? engine.routing().ForAbuse()
+          : engine.routing().ForHandoff(state->intent(), priority);
   v1::Handoff handoff;
   handoff.set_conversation_id(state->conversation_id());
   *handoff.mutable_customer() = state->customer();
@@ -173,10 +180,7 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   *handoff.mutable_bot_actions() = state->bot_actions();
   handoff.set_reason(reason);
   *handoff.mutable_signals() = state->signals();
-  // 0 normal; 1 with one urgency or anger signal; 2 with more.
-  handoff.set_priority(reason == v1::HANDOFF_REASON_ABUSE
-                           ? 0
-                           : std::min(state->signals_size(), 2));
+  handoff.set_priority(priority);
   handoff.set_queue(target.queue);
   *handoff.mutable_create_time() = ToTimestamp(now);
   *handoff.mutable_sla_due_time() =
@@ -342,10 +346,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     Remember(&state, std::move(reply));
   }
   if (reason) {
-    const QueueTarget target = *reason == v1::HANDOFF_REASON_ABUSE
-                                   ? engine.routing().ForAbuse()
-                                   : engine.routing().ForIntent(state.intent());
-    absl::Status handed = HandOff(&state, engine, *reason, target, now, sent);
+    absl::Status handed = HandOff(&state, engine, *reason, now, sent);
     if (!handed.ok()) return handed;
   }
   absl::Status saved = conversations_->Save(&state);

@@ -84,9 +84,10 @@ class Dialog {
 
  private:
   // Creates the handoff of `state` and puts the conversation in human mode.
+  // Its priority comes from the signals, its queue from the pack's routing.
   absl::Status HandOff(ConversationState* state, const Engine& engine,
-                       v1::HandoffReason reason, const QueueTarget& target,
-                       absl::Time now, absl::Time sent);
+                       v1::HandoffReason reason, absl::Time now,
+                       absl::Time sent);
   void Remember(ConversationState* state, v1::TranscriptEntry entry);
   // Asks for the first missing detail of the pending form, or gives the
   // form's answer when all are in.

@@ -40,6 +40,19 @@ absl::StatusOr<Routing> Routing::Create(
       problem(positions.Find(queue, "id"),
               absl::StrCat("queue '", queue.id(), "' is defined twice"));
     }
+    if (queue.min_priority() < 0) {
+      problem(positions.Find(queue, "min_priority"),
+              "min_priority must be 0 (by intents only), 1 or 2");
+    } else if (queue.min_priority() > 0 &&
+               !routing.queue_of_priority_
+                    .emplace(queue.min_priority(), queue.id())
+                    .second) {
+      problem(
+          positions.Find(queue, "min_priority"),
+          absl::StrCat("priority ", queue.min_priority(),
+                       " is already routed to queue '",
+                       routing.queue_of_priority_[queue.min_priority()], "'"));
+    }
     for (int i = 0; i < queue.intents_size(); ++i) {
       const std::string& intent = queue.intents(i);
       if (!intents.contains(intent)) {
@@ -78,7 +91,13 @@ QueueTarget Routing::Target(const std::string& queue) const {
   return {queue, sla_.at(queue)};
 }
 
-QueueTarget Routing::ForIntent(absl::string_view intent) const {
+QueueTarget Routing::ForHandoff(absl::string_view intent, int priority) const {
+  // The first queue whose min_priority is above `priority`; the one before
+  // it, if any, is the one the priority reaches.
+  auto reached = queue_of_priority_.upper_bound(priority);
+  if (reached != queue_of_priority_.begin()) {
+    return Target(std::prev(reached)->second);
+  }
   auto it = queue_of_intent_.find(intent);
   return Target(it == queue_of_intent_.end() ? default_queue_ : it->second);
 }

@@ -2,6 +2,7 @@
 #ifndef FIRSTLINE_SERVICE_HANDOFF_ROUTING_H_
 #define FIRSTLINE_SERVICE_HANDOFF_ROUTING_H_
 
+#include <map>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -32,8 +33,10 @@ class Routing {
       const v1::QueuesFile& file, const SourceMap& positions,
       const absl::flat_hash_set<std::string>& intents);
 
-  // The queue of a handoff about `intent` ("" when unknown).
-  QueueTarget ForIntent(absl::string_view intent) const;
+  // The queue of a handoff about `intent` ("" when unknown) with
+  // `priority`: the queue with the highest min_priority the priority
+  // reaches, else the queue listing the intent, else the default queue.
+  QueueTarget ForHandoff(absl::string_view intent, int priority) const;
   // The queue of a handoff for abuse.
   QueueTarget ForAbuse() const;
   const BusinessHours& hours() const { return hours_; }
@@ -43,6 +46,8 @@ class Routing {
 
   absl::flat_hash_map<std::string, absl::Duration> sla_;  // By queue.
   absl::flat_hash_map<std::string, std::string> queue_of_intent_;
+  // Queues by min_priority, for the priorities that have one.
+  std::map<int, std::string> queue_of_priority_;
   std::string default_queue_ = "general";
   std::string abuse_queue_ = "abuse";
   BusinessHours hours_;
