@@ -316,11 +316,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   if (reason && *reason != v1::HANDOFF_REASON_CUSTOMER_ASKED &&
       *reason != v1::HANDOFF_REASON_RULE) {
     // The bot decided to hand over: say so, instead of the answer it had.
-    RenderedAnswer answer = engine.Render(kHandoffAnswer, locale, context);
-    response.clear_messages();
-    for (v1::BotMessage& message : answer.messages) {
-      *response.add_messages() = std::move(message);
-    }
+    Replace(engine.Render(kHandoffAnswer, locale, context), &response);
     response.set_action(v1::BOT_ACTION_HANDED_OFF);
   }
   // Working hours are judged by when the customer wrote, as they see it.
