@@ -258,16 +258,19 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
                           ? v1::ANSWER_ACTION_ANSWER
                           : answer.action();
       bool always_renders = false;
+      bool bad_variant = false;
       for (int i = 0; i < answer.variants_size(); ++i) {
         const SourcePosition variant_at = positions.Find(answer, "variants", i);
         absl::StatusOr<Template> variant = Template::Parse(answer.variants(i));
         if (!variant.ok()) {
           problem(variant_at, variant.status().message());
+          bad_variant = true;
           continue;
         }
         std::string bad = CheckVariables(*variant, book->facts_, slots, true);
         if (!bad.empty()) {
           problem(variant_at, bad);
+          bad_variant = true;
           continue;
         }
         always_renders |= variant->NeedsOnlyFacts();
@@ -276,7 +279,7 @@ absl::StatusOr<std::unique_ptr<const AnswerBook>> AnswerBook::Create(
       if (answer.variants_size() == 0) {
         problem(positions.Find(answer),
                 absl::StrCat("the answer to '", intent, "' has no variants"));
-      } else if (!always_renders) {
+      } else if (!always_renders && !bad_variant) {
         problem(positions.Find(answer, "variants"),
                 "every variant needs {customer.name} or a slot; add one that "
                 "needs neither, for messages without them");
