@@ -2,6 +2,7 @@
 // and no counter-example does, in every locale.
 #include "gtest/gtest.h"
 #include "service/engine/engine.h"
+#include "service/lint/pack_lint.h"
 
 namespace firstline {
 namespace {
@@ -130,6 +131,14 @@ TEST_F(ContentTest, NoQuickReplyLeadsBackToTheAnswerItStandsUnder) {
               << " comes back to it: " << got.trace().decision();
         }
       }
+    }
+  }
+}
+
+TEST(ShippedPackLintTest, HasNoLintErrors) {
+  for (const LintFinding& finding : LintPack(FIRSTLINE_SOURCE_DIR)) {
+    if (finding.severity == LintFinding::Severity::kError) {
+      ADD_FAILURE() << finding.ToString();
     }
   }
 }

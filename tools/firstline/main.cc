@@ -2,6 +2,7 @@
 //
 //   firstline classify --locale en [--rules DIR] [--trace] < messages.txt
 //   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
+//   firstline lint [DIR] [--format json]
 //   firstline handoffs [--queue billing] [--state waiting]
 //   firstline handoff h-000001
 #include <iostream>
@@ -16,6 +17,7 @@
 #include "tools/firstline/classify_command.h"
 #include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
+#include "tools/firstline/lint_command.h"
 #include "tools/firstline/send_command.h"
 
 ABSL_FLAG(std::string, locale, "", "the locale of the messages, e.g. en or ru");
@@ -28,6 +30,7 @@ ABSL_FLAG(std::string, channel, "chat",
           "send: chat, email, messenger, social or helpdesk");
 ABSL_FLAG(std::string, name, "", "send: the customer's display name");
 ABSL_FLAG(std::string, conversation, "cli", "send: the conversation id");
+ABSL_FLAG(std::string, format, "text", "lint: text or json");
 ABSL_FLAG(std::string, queue, "", "handoffs: the queue; empty for all");
 ABSL_FLAG(std::string, state, "",
           "handoffs: waiting, claimed or resolved; empty for all");
@@ -43,6 +46,9 @@ constexpr char kUsage[] =
     "  send TEXT  send one customer message to a running server and print\n"
     "             the reply; flags: --locale (required), --server HOST:PORT,\n"
     "             --channel, --name, --conversation, --trace\n"
+    "  lint [DIR] check a rule pack (default: --rules) and print every\n"
+    "             problem as file:line:col: severity: message; exit 1 on\n"
+    "             errors; flags: --format text|json\n"
     "  health     exit 0 when the server at --server answers SERVING\n"
     "  handoffs   list the server's handoffs, one line each; flags:\n"
     "             --server, --queue, --state (waiting, claimed, resolved)\n"
@@ -88,6 +94,23 @@ int Send(const std::vector<char*>& words) {
   return 0;
 }
 
+int Lint(const std::vector<char*>& words) {
+  if (words.size() > 1) {
+    std::cerr << "firstline lint: give at most one folder\n" << kUsage;
+    return 2;
+  }
+  firstline::LintCommandOptions options;
+  options.root = words.empty() ? absl::GetFlag(FLAGS_rules) : words[0];
+  options.format = absl::GetFlag(FLAGS_format);
+  absl::StatusOr<bool> has_errors = firstline::RunLint(options, std::cout);
+  if (!has_errors.ok()) {
+    std::cerr << "firstline lint: " << has_errors.status().message()
+              << std::endl;
+    return 2;
+  }
+  return *has_errors ? 1 : 0;
+}
+
 int Handoffs(const std::vector<char*>& words) {
   firstline::HandoffCommandOptions options;
   options.server = absl::GetFlag(FLAGS_server);
@@ -116,6 +139,7 @@ int main(int argc, char** argv) {
   const std::string command = args[1];
   if (command == "classify") return Classify();
   if (command == "send") return Send({args.begin() + 2, args.end()});
+  if (command == "lint") return Lint({args.begin() + 2, args.end()});
   if (command == "handoffs") return Handoffs({});
   if (command == "handoff") {
     if (args.size() != 3) {
