@@ -2,6 +2,7 @@
 //
 //   firstline classify --locale en [--rules DIR] [--trace] < messages.txt
 //   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
+//   firstline explain --locale en "where is my order?"
 //   firstline lint [DIR] [--format json]
 //   firstline handoffs [--queue billing] [--state waiting]
 //   firstline handoff h-000001
@@ -15,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "service/engine/engine.h"
 #include "tools/firstline/classify_command.h"
+#include "tools/firstline/explain_command.h"
 #include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/lint_command.h"
@@ -43,6 +45,9 @@ constexpr char kUsage[] =
     "  classify   read messages, one per line, from stdin; write one JSON\n"
     "             object per line: text, intent (\"\" when none), score ...\n"
     "             flags: --locale (required), --rules DIR, --trace\n"
+    "  explain TEXT  show why the pack answers TEXT as it does: the\n"
+    "             normalised text, what fired where, scores, decision,\n"
+    "             answer; flags: --locale (required), --rules DIR\n"
     "  send TEXT  send one customer message to a running server and print\n"
     "             the reply; flags: --locale (required), --server HOST:PORT,\n"
     "             --channel, --name, --conversation, --trace\n"
@@ -94,6 +99,22 @@ int Send(const std::vector<char*>& words) {
   return 0;
 }
 
+int Explain(const std::vector<char*>& words) {
+  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules));
+  if (!engine.ok()) {
+    std::cerr << engine.status().message() << std::endl;
+    return 2;
+  }
+  absl::Status status = firstline::RunExplain(
+      **engine, {absl::GetFlag(FLAGS_locale), absl::StrJoin(words, " ")},
+      std::cout);
+  if (!status.ok()) {
+    std::cerr << "firstline explain: " << status.message() << std::endl;
+    return 2;
+  }
+  return 0;
+}
+
 int Lint(const std::vector<char*>& words) {
   if (words.size() > 1) {
     std::cerr << "firstline lint: give at most one folder\n" << kUsage;
@@ -139,6 +160,7 @@ int main(int argc, char** argv) {
   const std::string command = args[1];
   if (command == "classify") return Classify();
   if (command == "send") return Send({args.begin() + 2, args.end()});
+  if (command == "explain") return Explain({args.begin() + 2, args.end()});
   if (command == "lint") return Lint({args.begin() + 2, args.end()});
   if (command == "handoffs") return Handoffs({});
   if (command == "handoff") {
