@@ -155,6 +155,10 @@ TEST_F(EndToEndTest, TraceIsReturnedWhenAsked) {
   EXPECT_THAT(response.trace().hits(0).source(),
               ::testing::StartsWith("intents/en/"));
   EXPECT_THAT(response.trace().decision(), HasSubstr("track_order"));
+  // The scores too, as `firstline explain` shows them.
+  ASSERT_GE(response.trace().ranked_intents_size(), 1);
+  EXPECT_EQ(response.trace().ranked_intents(0).intent(), "track_order");
+  EXPECT_GT(response.trace().ranked_intents(0).score(), 0.5);
 }
 
 TEST_F(EndToEndTest, ClassifyRanksIntents) {

@@ -184,6 +184,11 @@ void Engine::FillTrace(const Analysis& analysis,
                        v1::Trace* trace) const {
   trace->set_normalized_text(analysis.normalized.text);
   trace->set_decision(analysis.classification.decision);
+  for (const RankedIntent& ranked : analysis.classification.ranked) {
+    v1::IntentScore* score = trace->add_ranked_intents();
+    score->set_intent(classifier.intent(ranked.intent).id());
+    score->set_score(ranked.score);
+  }
   for (const FiredSignal& fired : analysis.classification.fired) {
     v1::SignalHit* hit = trace->add_hits();
     hit->set_intent(classifier.intent(fired.intent).id());
