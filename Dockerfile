@@ -24,4 +24,5 @@ USER firstline
 EXPOSE 50051
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
   CMD ["firstline", "health", "--server=127.0.0.1:50051"]
-ENTRYPOINT ["firstline-server", "--listen=0.0.0.0:50051", "--pack=/opt/firstline"]
+ENTRYPOINT ["firstline-server", "--listen=0.0.0.0:50051", "--pack=/opt/firstline", \
+            "--cache_dir=/tmp/firstline-cache"]

@@ -17,12 +17,15 @@ ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
           "a conversation idle this long starts afresh");
 ABSL_FLAG(std::string, pack, ".",
           "the rule pack's root folder (holding intents/ and rules/)");
+ABSL_FLAG(std::string, cache_dir, "",
+          "where compiled pattern databases are kept between starts; empty "
+          "for none");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves the firstline gRPC API on a rule pack.\n"
       "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]\n"
-      "                        [--idle_timeout=30m]");
+      "                        [--idle_timeout=30m] [--cache_dir=DIR]");
   absl::ParseCommandLine(argc, argv);
 
   // Block the stop signals in every thread; one thread waits for them.
@@ -32,7 +35,8 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_pack));
+  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_pack),
+                                        {absl::GetFlag(FLAGS_cache_dir)});
   if (!engine.ok()) {
     std::cerr << "firstline-server: the rule pack has errors:\n"
               << engine.status().message() << std::endl;

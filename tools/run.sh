@@ -16,4 +16,4 @@ Label messages without a server:
 Stop it with Ctrl-C.
 
 EOM
-exec build/bin/firstline-server --listen="${listen}" --pack=.
+exec build/bin/firstline-server --listen="${listen}" --pack=. --cache_dir=build/cache

@@ -1,7 +1,5 @@
 #include "service/content/rule_pack.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/content/digest.h"
 #include "service/content/yaml_reader.h"
 
 namespace firstline {
@@ -63,31 +62,6 @@ std::vector<fs::path> YamlFiles(const fs::path& folder) {
   return files;
 }
 
-// Hashes the pack's files for its version.
-class Digest {
- public:
-  Digest() : context_(EVP_MD_CTX_new()) {
-    EVP_DigestInit_ex(context_, EVP_sha256(), nullptr);
-  }
-  ~Digest() { EVP_MD_CTX_free(context_); }
-  void Add(absl::string_view name, absl::string_view content) {
-    EVP_DigestUpdate(context_, name.data(), name.size());
-    EVP_DigestUpdate(context_, "\0", 1);
-    EVP_DigestUpdate(context_, content.data(), content.size());
-  }
-  // The first 12 hex digits.
-  std::string Hex() {
-    unsigned char hash[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context_, hash, &length);
-    return absl::BytesToHexString(
-               absl::string_view(reinterpret_cast<char*>(hash), length))
-        .substr(0, 12);
-  }
-
- private:
-  EVP_MD_CTX* context_;
-};
 
 void ApplyDefaults(v1::PackFile* settings) {
   v1::Scoring* scoring = settings->mutable_scoring();
@@ -213,7 +187,7 @@ absl::StatusOr<std::unique_ptr<const RulePack>> RulePack::Load(
   if (!problems.empty()) return problems.ToStatus();
   pack->version_ = absl::StrCat(
       pack->settings_.name().empty() ? "pack" : pack->settings_.name(), "@",
-      digest.Hex());
+      digest.Hex().substr(0, 12));
   return std::unique_ptr<const RulePack>(std::move(pack));
 }
 

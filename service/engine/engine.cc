@@ -24,14 +24,14 @@ void CopySlots(const std::vector<SlotValue>& slots,
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const Engine>> Engine::Load(
-    const std::string& root) {
+    const std::string& root, const EngineOptions& options) {
   absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
   if (!pack.ok()) return pack.status();
-  return Create(**pack);
+  return Create(**pack, options);
 }
 
 absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
-    const RulePack& pack) {
+    const RulePack& pack, const EngineOptions& engine_options) {
   std::unique_ptr<Engine> engine(new Engine());
   absl::StatusOr<std::unique_ptr<Normalizer>> normalizer = Normalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
@@ -85,7 +85,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Create(
   }
 
   for (const auto& [locale, files] : pack.locales()) {
-    ClassifierOptions options{locale, pack.settings().scoring()};
+    ClassifierOptions options{locale, pack.settings().scoring(),
+                              engine_options.cache_dir};
     // Intents and answers compile independently, so an editor sees the
     // problems of both at once.
     absl::StatusOr<std::unique_ptr<const IntentClassifier>> classifier =

@@ -246,13 +246,14 @@ bool HasErrors(const std::vector<LintFinding>& findings) {
       [](const LintFinding& f) { return f.severity == Severity::kError; });
 }
 
-std::vector<LintFinding> LintPack(const std::string& root) {
+std::vector<LintFinding> LintPack(const std::string& root,
+                                  const EngineOptions& options) {
   Findings findings;
   absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
   if (!pack.ok()) {
     findings.AddLines(pack.status().message(), Severity::kError, "");
   } else if (absl::StatusOr<std::unique_ptr<const Engine>> engine =
-                 Engine::Create(**pack);
+                 Engine::Create(**pack, options);
              !engine.ok()) {
     findings.AddLines(engine.status().message(), Severity::kError, "");
   } else {

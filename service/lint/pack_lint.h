@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "service/content/source_map.h"
+#include "service/engine/engine.h"
 
 namespace firstline {
 
@@ -36,7 +37,9 @@ const char* SeverityName(LintFinding::Severity severity);
 // Lints the pack under `root`. Never fails: a pack that cannot be read or
 // compiled gives its problems as errors (and the checks that need a compiled
 // pack are skipped). Findings are sorted by file, line and column.
-std::vector<LintFinding> LintPack(const std::string& root);
+// `options` compile the pack as the server would (e.g. with its cache).
+std::vector<LintFinding> LintPack(const std::string& root,
+                                  const EngineOptions& options = {});
 
 // True when any finding is an error.
 bool HasErrors(const std::vector<LintFinding>& findings);

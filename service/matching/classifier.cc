@@ -232,7 +232,7 @@ IntentClassifier::Create(const ClassifierOptions& options,
   }
 
   absl::StatusOr<std::unique_ptr<const TermMatcher>> matcher =
-      TermMatcher::Create(builder.terms_);
+      TermMatcher::Create(builder.terms_, {options.cache_dir});
   if (!matcher.ok()) return matcher.status();
   classifier->matcher_ = std::move(*matcher);
   for (const TermMatcher::Fallback& fallback :

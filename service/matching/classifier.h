@@ -28,6 +28,8 @@ namespace firstline {
 struct ClassifierOptions {
   std::string locale;  // Picks the stemmer, e.g. "en".
   v1::Scoring scoring;
+  // See TermMatcherOptions::cache_dir.
+  std::string cache_dir;
 };
 
 // A signal or veto that fired for a message.

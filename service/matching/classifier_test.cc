@@ -19,7 +19,7 @@ class ClassifierTest : public ::testing::Test {
     if (!read.ok()) return read;
     std::vector<const v1::Intent*> intents;
     for (const v1::Intent& intent : file_.intents()) intents.push_back(&intent);
-    ClassifierOptions options{"en", {}};
+    ClassifierOptions options{"en", {}, ""};
     options.scoring.set_default_weight(0.8);
     options.scoring.set_min_score(0.5);
     options.scoring.set_margin(0.1);

@@ -2,12 +2,18 @@
 
 #include <hs/hs.h>
 #include <re2/re2.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "firstline/storage/v1/hyperscan_cache.pb.h"
+#include "service/content/digest.h"
 #include "service/matching/re2_piece.h"
 
 namespace firstline {
@@ -37,6 +43,10 @@ class ThreadScratch {
 
 std::atomic<uint64_t> next_matcher_id{1};
 
+namespace fs = std::filesystem;
+
+constexpr unsigned int kFlags = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
+
 int OnMatch(unsigned int id, unsigned long long /*from*/,
             unsigned long long /*to*/, unsigned int /*flags*/, void* context) {
   static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
@@ -46,7 +56,8 @@ int OnMatch(unsigned int id, unsigned long long /*from*/,
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
-    const std::vector<std::string>& patterns) {
+    const std::vector<std::string>& patterns,
+    const TermMatcherOptions& options) {
   std::unique_ptr<TermMatcher> matcher(new TermMatcher());
   matcher->pattern_count_ = patterns.size();
   matcher->id_ = next_matcher_id.fetch_add(1);
@@ -61,8 +72,29 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     }
   }
 
-  // Compile with Hyperscan; a rejected pattern moves to RE2 and the rest is
-  // compiled again.
+  std::string cache_path;
+  if (!options.cache_dir.empty()) {
+    Digest digest;
+    digest.Add("hyperscan", hs_version());
+    digest.Add("flags", std::to_string(kFlags));
+    for (const std::string& pattern : patterns) digest.Add("p", pattern);
+    cache_path =
+        (fs::path(options.cache_dir) / ("hs-" + digest.Hex() + ".db")).string();
+  }
+  if (cache_path.empty() || !matcher->LoadCached(cache_path)) {
+    absl::Status compiled = matcher->Compile(patterns);
+    if (!compiled.ok()) return compiled;
+    if (!cache_path.empty()) matcher->SaveCached(cache_path);
+  }
+  for (const Fallback& fallback : matcher->fallbacks_) {
+    matcher->fallback_regexes_.push_back(
+        std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet));
+  }
+  return std::unique_ptr<const TermMatcher>(std::move(matcher));
+}
+
+absl::Status TermMatcher::Compile(const std::vector<std::string>& patterns) {
+  // A rejected pattern moves to RE2 and the rest is compiled again.
   std::vector<bool> in_hyperscan(patterns.size(), true);
   while (true) {
     std::vector<const char*> expressions;
@@ -71,10 +103,10 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     for (size_t i = 0; i < patterns.size(); ++i) {
       if (!in_hyperscan[i]) continue;
       expressions.push_back(patterns[i].c_str());
-      flags.push_back(HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+      flags.push_back(kFlags);
       ids.push_back(static_cast<unsigned int>(i));
     }
-    if (expressions.empty()) break;
+    if (expressions.empty()) return absl::OkStatus();
     hs_compile_error_t* error = nullptr;
     hs_database_t* database = nullptr;
     hs_error_t result =
@@ -82,8 +114,8 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
                          static_cast<unsigned int>(expressions.size()),
                          HS_MODE_BLOCK, nullptr, &database, &error);
     if (result == HS_SUCCESS) {
-      matcher->database_ = database;
-      break;
+      database_ = database;
+      return absl::OkStatus();
     }
     const int failed = error->expression;
     const std::string message = error->message;
@@ -94,13 +126,62 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     }
     const int pattern = static_cast<int>(ids[failed]);
     in_hyperscan[pattern] = false;
-    matcher->fallbacks_.push_back({pattern, message});
+    fallbacks_.push_back({pattern, message});
   }
-  for (const Fallback& fallback : matcher->fallbacks_) {
-    matcher->fallback_regexes_.push_back(
-        std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet));
+}
+
+bool TermMatcher::LoadCached(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  storage::v1::HyperscanCacheEntry entry;
+  if (!in || !entry.ParseFromIstream(&in)) return false;
+  for (const storage::v1::HyperscanFallback& fallback : entry.fallbacks()) {
+    if (fallback.pattern() < 0 ||
+        static_cast<size_t>(fallback.pattern()) >= pattern_count_) {
+      fallbacks_.clear();
+      return false;
+    }
+    fallbacks_.push_back({fallback.pattern(), fallback.reason()});
   }
-  return std::unique_ptr<const TermMatcher>(std::move(matcher));
+  if (!entry.database().empty() &&
+      hs_deserialize_database(entry.database().data(), entry.database().size(),
+                              &database_) != HS_SUCCESS) {
+    database_ = nullptr;
+    fallbacks_.clear();
+    return false;
+  }
+  from_cache_ = true;
+  return true;
+}
+
+void TermMatcher::SaveCached(const std::string& path) const {
+  storage::v1::HyperscanCacheEntry entry;
+  if (database_ != nullptr) {
+    char* bytes = nullptr;
+    size_t length = 0;
+    if (hs_serialize_database(database_, &bytes, &length) != HS_SUCCESS) {
+      return;
+    }
+    entry.set_database(bytes, length);
+    free(bytes);
+  }
+  for (const Fallback& fallback : fallbacks_) {
+    storage::v1::HyperscanFallback* saved = entry.add_fallbacks();
+    saved->set_pattern(fallback.pattern);
+    saved->set_reason(fallback.reason);
+  }
+  // Written aside and renamed, so a reader never sees half a file.
+  std::error_code ignored;
+  fs::create_directories(fs::path(path).parent_path(), ignored);
+  const std::string temporary = absl::StrCat(path, ".tmp.", id_, ".", getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out || !entry.SerializeToOstream(&out)) {
+      fs::remove(temporary, ignored);
+      return;
+    }
+  }
+  fs::rename(temporary, path, ignored);
+  if (ignored) fs::remove(temporary, ignored);
 }
 
 TermMatcher::~TermMatcher() {

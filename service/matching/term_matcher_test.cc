@@ -1,10 +1,13 @@
 #include "service/matching/term_matcher.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/temp_pack.h"
 
 namespace firstline {
 namespace {
@@ -66,6 +69,44 @@ TEST(TermMatcherTest, ScansFromManyThreadsAndManyMatchers) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST(TermMatcherTest, ASecondCompileComesFromTheCache) {
+  testing::TempPack folder;
+  const TermMatcherOptions options{folder.root() + "/cache"};
+  const std::vector<std::string> patterns = {"order", R"(ab\Cd)", "refund"};
+  auto first = TermMatcher::Create(patterns, options);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_FALSE((*first)->from_cache());
+  auto second = TermMatcher::Create(patterns, options);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_TRUE((*second)->from_cache());
+  // The same matches and fallbacks as compiled.
+  ASSERT_EQ((*second)->fallbacks().size(), 1u);
+  EXPECT_EQ((*second)->fallbacks()[0].pattern, 1);
+  EXPECT_THAT(Hits(**second, "refund the order abxd"),
+              UnorderedElementsAre(0, 1, 2));
+  // Other patterns are another entry.
+  auto other = TermMatcher::Create({"order", "parcel"}, options);
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE((*other)->from_cache());
+  EXPECT_THAT(Hits(**other, "parcel"), UnorderedElementsAre(1));
+}
+
+TEST(TermMatcherTest, ABrokenCacheFileIsCompiledAgain) {
+  testing::TempPack folder;
+  const TermMatcherOptions options{folder.root() + "/cache"};
+  ASSERT_TRUE(TermMatcher::Create({"order"}, options).ok());
+  for (const auto& entry :
+       std::filesystem::directory_iterator(options.cache_dir)) {
+    std::ofstream(entry.path(), std::ios::trunc) << "not a database";
+  }
+  auto matcher = TermMatcher::Create({"order"}, options);
+  ASSERT_TRUE(matcher.ok()) << matcher.status();
+  EXPECT_FALSE((*matcher)->from_cache());
+  EXPECT_THAT(Hits(**matcher, "my order"), UnorderedElementsAre(0));
+  // And the file is good again.
+  EXPECT_TRUE((*TermMatcher::Create({"order"}, options))->from_cache());
 }
 
 }  // namespace

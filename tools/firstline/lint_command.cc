@@ -16,7 +16,8 @@ absl::StatusOr<bool> RunLint(const LintCommandOptions& options,
     return absl::InvalidArgumentError(absl::StrCat(
         "--format: unknown format '", options.format, "'; use text or json"));
   }
-  const std::vector<LintFinding> findings = LintPack(options.root);
+  const std::vector<LintFinding> findings =
+      LintPack(options.root, {options.cache_dir});
   v1::LintReport report;
   for (const LintFinding& finding : findings) {
     v1::LintFinding* entry = report.add_findings();

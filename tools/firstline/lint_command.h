@@ -14,6 +14,8 @@ struct LintCommandOptions {
   std::string root;
   // "text" or "json" (a firstline.v1.LintReport).
   std::string format = "text";
+  // See EngineOptions::cache_dir.
+  std::string cache_dir;
 };
 
 // Lints the pack (see LintPack) and prints the findings with a closing count

@@ -15,7 +15,7 @@ TEST(LintCommandTest, PrintsFindingsAndSaysWhetherThereWereErrors) {
   testing::TempPack pack;
   pack.WriteMinimal();
   std::ostringstream clean;
-  absl::StatusOr<bool> has_errors = RunLint({pack.root(), "text"}, clean);
+  absl::StatusOr<bool> has_errors = RunLint({pack.root(), "text", ""}, clean);
   ASSERT_TRUE(has_errors.ok()) << has_errors.status();
   EXPECT_FALSE(*has_errors);
   EXPECT_THAT(clean.str(), HasSubstr("0 errors, "));
@@ -26,7 +26,7 @@ answers:
     variants: ["Hi."]
 )");
   std::ostringstream text;
-  has_errors = RunLint({pack.root(), "text"}, text);
+  has_errors = RunLint({pack.root(), "text", ""}, text);
   ASSERT_TRUE(has_errors.ok());
   EXPECT_TRUE(*has_errors);
   EXPECT_THAT(text.str(), HasSubstr("rules/en/broken.yaml:3:13: error: no "
@@ -34,7 +34,7 @@ answers:
   EXPECT_THAT(text.str(), HasSubstr("1 errors, 0 warnings\n"));
 
   std::ostringstream json;
-  ASSERT_TRUE(RunLint({pack.root(), "json"}, json).ok());
+  ASSERT_TRUE(RunLint({pack.root(), "json", ""}, json).ok());
   EXPECT_THAT(
       json.str(),
       HasSubstr(
@@ -44,7 +44,7 @@ answers:
 
 TEST(LintCommandTest, AnUnknownFormatIsNamed) {
   std::ostringstream out;
-  absl::StatusOr<bool> result = RunLint({"anywhere", "xml"}, out);
+  absl::StatusOr<bool> result = RunLint({"anywhere", "xml", ""}, out);
   EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(result.status().message(), HasSubstr("--format"));
 }
