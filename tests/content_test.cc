@@ -114,27 +114,7 @@ TEST_F(ContentTest, PackServesEnglishAndRussianWithTheSameIntents) {
   }
 }
 
-TEST_F(ContentTest, NoQuickReplyLeadsBackToTheAnswerItStandsUnder) {
-  // A button that brings back the same answer is a loop.
-  for (const auto& [locale, files] : pack_->locales()) {
-    for (const auto& file : files.answer_files) {
-      for (const v1::Answer& answer : file->answers()) {
-        for (int i = 0; i < answer.options_size(); ++i) {
-          const v1::QuickReplyOption& option = answer.options(i);
-          const std::string& value =
-              option.value().empty() ? option.label() : option.value();
-          v1::ClassifyResponse got = engine_->Classify(value, locale, true);
-          EXPECT_NE(got.intent().intent(),
-                    answer.intent() == "fallback" ? "" : answer.intent())
-              << pack_->positions().Find(answer, "options", i).ToString()
-              << ": quick reply \"" << value << "\" under " << answer.intent()
-              << " comes back to it: " << got.trace().decision();
-        }
-      }
-    }
-  }
-}
-
+// Also: no quick reply leads back to the answer it stands under.
 TEST(ShippedPackLintTest, HasNoLintErrors) {
   for (const LintFinding& finding : LintPack(FIRSTLINE_SOURCE_DIR)) {
     if (finding.severity == LintFinding::Severity::kError) {

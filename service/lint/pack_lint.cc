@@ -213,6 +213,22 @@ void CheckAnswers(const RulePack& pack, const Engine& engine,
   for (const auto& [locale, files] : pack.locales()) {
     for (const auto& file : files.answer_files) {
       for (const v1::Answer& answer : file->answers()) {
+        // A button that brings back the answer it stands under is a loop.
+        const std::string& own =
+            answer.intent() == kFallbackAnswer ? "" : answer.intent();
+        for (int i = 0; i < answer.options_size(); ++i) {
+          const v1::QuickReplyOption& option = answer.options(i);
+          const std::string& value =
+              option.value().empty() ? option.label() : option.value();
+          const v1::ClassifyResponse got =
+              engine.Classify(value, locale, /*include_trace=*/false);
+          if (got.intent().intent() != own || IsReservedAnswer(own)) continue;
+          findings->Add(positions.Find(answer, "options", i), Severity::kError,
+                        absl::StrCat("the quick reply \"", value,
+                                     "\" brings back the answer it stands "
+                                     "under: a loop"),
+                        "give it a value that names where it should lead");
+        }
         for (int i = 0; i < answer.variants_size(); ++i) {
           check_text(answer.variants(i), positions.Find(answer, "variants", i));
         }

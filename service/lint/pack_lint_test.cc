@@ -181,6 +181,21 @@ banned_phrases: [we are ready to help]
                              "characters): sent as 2 messages"));
 }
 
+TEST(PackLintTest, AQuickReplyThatLeadsBackIsALoop) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  std::string answers = testing::kMinimalAnswersYaml;
+  const std::string anchor =
+      "      - \"Your orders are in {shop.orders_page}.\"\n";
+  answers.insert(answers.find(anchor) + anchor.size(),
+                 "    options:\n      - label: Where is it?\n"
+                 "        value: where is my order\n");
+  pack.Write("rules/en/orders.yaml", answers);
+  EXPECT_THAT(Lint(pack), HasLine("rules/en/orders.yaml:14:9: error: the "
+                                  "quick reply \"where is my order\" brings "
+                                  "back the answer it stands under: a loop"));
+}
+
 TEST(PackLintTest, IntentsWithoutExamplesAreWarnings) {
   testing::TempPack pack;
   pack.WriteMinimal();
