@@ -1,6 +1,5 @@
 #include "service/matching/phrase_compiler.h"
 
-#include <libstemmer.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -64,15 +63,11 @@ std::string WholeWord(absl::string_view body) {
 
 absl::StatusOr<std::unique_ptr<PhraseCompiler>> PhraseCompiler::Create(
     absl::string_view locale) {
-  sb_stemmer* stemmer = sb_stemmer_new(std::string(locale).c_str(), "UTF_8");
-  if (stemmer == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("no stemmer for locale '", locale, "'"));
-  }
-  return std::unique_ptr<PhraseCompiler>(new PhraseCompiler(stemmer));
+  absl::StatusOr<std::unique_ptr<Stemmer>> stemmer = Stemmer::Create(locale);
+  if (!stemmer.ok()) return stemmer.status();
+  return std::unique_ptr<PhraseCompiler>(
+      new PhraseCompiler(std::move(*stemmer)));
 }
-
-PhraseCompiler::~PhraseCompiler() { sb_stemmer_delete(stemmer_); }
 
 std::string PhraseCompiler::Word(absl::string_view word) {
   if (absl::ConsumePrefix(&word, "=")) return RE2::QuoteMeta(Re2Piece(word));
@@ -83,11 +78,7 @@ std::string PhraseCompiler::Word(absl::string_view word) {
   if (letters.size() <= kExactWordLength || !AllLetters(letters)) {
     return RE2::QuoteMeta(Re2Piece(word));
   }
-  const sb_symbol* stemmed =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-                      static_cast<int>(word.size()));
-  const std::vector<UChar32> stem = CodePoints(absl::string_view(
-      reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_)));
+  const std::vector<UChar32> stem = CodePoints(stemmer_->Stem(word));
   // The stemmer may rewrite the end of a stem ("delivery" -> "deliveri"):
   // keep only what the stem and the word share.
   size_t shared = 0;

@@ -18,8 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "service/matching/scan_text.h"
-
-struct sb_stemmer;
+#include "service/text/stemmer.h"
 
 namespace firstline {
 
@@ -30,7 +29,6 @@ class PhraseCompiler {
   // when there is none for it.
   static absl::StatusOr<std::unique_ptr<PhraseCompiler>> Create(
       absl::string_view locale);
-  ~PhraseCompiler();
   PhraseCompiler(const PhraseCompiler&) = delete;
   PhraseCompiler& operator=(const PhraseCompiler&) = delete;
 
@@ -46,12 +44,13 @@ class PhraseCompiler {
   static absl::StatusOr<std::string> Regex(absl::string_view regex);
 
  private:
-  explicit PhraseCompiler(sb_stemmer* stemmer) : stemmer_(stemmer) {}
+  explicit PhraseCompiler(std::unique_ptr<Stemmer> stemmer)
+      : stemmer_(std::move(stemmer)) {}
 
   // The regex for one word of a phrase, without boundaries.
   std::string Word(absl::string_view word);
 
-  sb_stemmer* stemmer_;
+  std::unique_ptr<Stemmer> stemmer_;
 };
 
 }  // namespace firstline
