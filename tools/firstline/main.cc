@@ -4,6 +4,7 @@
 //   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
 //   firstline explain --locale en "where is my order?"
 //   firstline lint [DIR] [--format json]
+//   firstline unmatched --locale ru < real_messages.txt
 //   firstline handoffs [--queue billing] [--state waiting]
 //   firstline handoff h-000001
 #include <cstdlib>
@@ -22,6 +23,7 @@
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/lint_command.h"
 #include "tools/firstline/send_command.h"
+#include "tools/firstline/unmatched_command.h"
 
 ABSL_FLAG(std::string, locale, "", "the locale of the messages, e.g. en or ru");
 ABSL_FLAG(std::string, rules, FIRSTLINE_DEFAULT_PACK_DIR,
@@ -74,6 +76,9 @@ constexpr char kUsage[] =
     "  lint [DIR] check a rule pack (default: --rules) and print every\n"
     "             problem as file:line:col: severity: message; exit 1 on\n"
     "             errors; flags: --format text|json\n"
+    "  unmatched  read real messages, one per line, from stdin; print\n"
+    "             those without an intent grouped by shared words, biggest\n"
+    "             groups first; flags: --locale (required), --rules DIR\n"
     "  health     exit 0 when the server at --server answers SERVING\n"
     "  handoffs   list the server's handoffs, one line each; flags:\n"
     "             --server, --queue, --state (waiting, claimed, resolved)\n"
@@ -137,6 +142,24 @@ int Explain(const std::vector<char*>& words) {
   return 0;
 }
 
+int Unmatched() {
+  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
+                                        {absl::GetFlag(FLAGS_cache_dir)});
+  if (!engine.ok()) {
+    std::cerr << engine.status().message() << std::endl;
+    return 2;
+  }
+  firstline::UnmatchedCommandOptions options;
+  options.locale = absl::GetFlag(FLAGS_locale);
+  absl::Status status =
+      firstline::RunUnmatched(**engine, options, std::cin, std::cout);
+  if (!status.ok()) {
+    std::cerr << "firstline unmatched: " << status.message() << std::endl;
+    return 2;
+  }
+  return 0;
+}
+
 int Lint(const std::vector<char*>& words) {
   if (words.size() > 1) {
     std::cerr << "firstline lint: give at most one folder\n" << kUsage;
@@ -184,6 +207,7 @@ int main(int argc, char** argv) {
   if (command == "classify") return Classify();
   if (command == "send") return Send({args.begin() + 2, args.end()});
   if (command == "explain") return Explain({args.begin() + 2, args.end()});
+  if (command == "unmatched") return Unmatched();
   if (command == "lint") return Lint({args.begin() + 2, args.end()});
   if (command == "handoffs") return Handoffs({});
   if (command == "handoff") {
