@@ -14,13 +14,25 @@ namespace {
 
 using ::testing::HasSubstr;
 
-TEST(SendCommandTest, PrintsTheReplyOfARealServer) {
-  testing::TempPack pack;
-  pack.WriteMinimal();
-  auto server = testing::StartLoopbackServer(pack.root());
-  ASSERT_TRUE(server.ok()) << server.status();
+// A real server on the minimal pack, on loopback.
+class ClientCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pack_.WriteMinimal();
+    auto server = testing::StartLoopbackServer(pack_.root());
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = std::move(*server);
+    address_ = testing::AddressOf(*server_);
+  }
+
+  testing::TempPack pack_;
+  std::unique_ptr<Server> server_;
+  std::string address_;
+};
+
+TEST_F(ClientCommandsTest, SendPrintsTheReply) {
   SendCommandOptions options;
-  options.server = testing::AddressOf(**server);
+  options.server = address_;
   options.locale = "en";
   options.text = "hello there";
   std::ostringstream out;
@@ -40,17 +52,13 @@ TEST(SendCommandTest, PrintsTheReplyOfARealServer) {
               HasSubstr("fired track_order 0.8 at intents/en/orders.yaml:6:9"));
 
   EXPECT_TRUE(CheckHealth(options.server).ok());
-  (*server)->Shutdown();
+  server_->Shutdown();
   EXPECT_EQ(CheckHealth(options.server).code(), absl::StatusCode::kUnavailable);
 }
 
-TEST(SendCommandTest, ShowsTheTopicsTheBotAsksAbout) {
-  testing::TempPack pack;
-  pack.WriteMinimal();
-  auto server = testing::StartLoopbackServer(pack.root());
-  ASSERT_TRUE(server.ok()) << server.status();
+TEST_F(ClientCommandsTest, SendShowsTheTopicsTheBotAsksAbout) {
   SendCommandOptions options;
-  options.server = testing::AddressOf(**server);
+  options.server = address_;
   options.locale = "en";
   options.text = "a refund or a return?";
   std::ostringstream out;
@@ -74,13 +82,9 @@ TEST(SendCommandTest, ReportsBadInputAndMissingServer) {
   EXPECT_EQ(RunSend(options, out).code(), absl::StatusCode::kUnavailable);
 }
 
-TEST(HandoffCommandsTest, ListAndShowWhatTheAgentGets) {
-  testing::TempPack pack;
-  pack.WriteMinimal();
-  auto server = testing::StartLoopbackServer(pack.root());
-  ASSERT_TRUE(server.ok()) << server.status();
+TEST_F(ClientCommandsTest, HandoffsListAndShowWhatTheAgentGets) {
   SendCommandOptions send;
-  send.server = testing::AddressOf(**server);
+  send.server = address_;
   send.locale = "en";
   send.customer_name = "Anna";
   send.conversation_id = "chat-7";
@@ -91,7 +95,7 @@ TEST(HandoffCommandsTest, ListAndShowWhatTheAgentGets) {
   ASSERT_TRUE(RunSend(send, ignored).ok());
 
   HandoffCommandOptions options;
-  options.server = testing::AddressOf(**server);
+  options.server = address_;
   std::ostringstream list;
   ASSERT_TRUE(RunListHandoffs(options, list).ok());
   EXPECT_THAT(list.str(), HasSubstr("  waiting  general  normal  "
@@ -122,13 +126,9 @@ TEST(HandoffCommandsTest, ListAndShowWhatTheAgentGets) {
   EXPECT_EQ(none.str(), "no handoffs\n");
 }
 
-TEST(HandoffCommandsTest, BadInputIsNamed) {
-  testing::TempPack pack;
-  pack.WriteMinimal();
-  auto server = testing::StartLoopbackServer(pack.root());
-  ASSERT_TRUE(server.ok()) << server.status();
+TEST_F(ClientCommandsTest, HandoffCommandsNameBadInput) {
   HandoffCommandOptions options;
-  options.server = testing::AddressOf(**server);
+  options.server = address_;
   options.state = "sleeping";
   std::ostringstream out;
   absl::Status bad_state = RunListHandoffs(options, out);
