@@ -62,7 +62,6 @@ std::vector<fs::path> YamlFiles(const fs::path& folder) {
   return files;
 }
 
-
 void ApplyDefaults(v1::PackFile* settings) {
   v1::Scoring* scoring = settings->mutable_scoring();
   if (scoring->default_weight() == 0)
