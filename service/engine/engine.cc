@@ -21,6 +21,17 @@ void CopySlots(const std::vector<SlotValue>& slots,
   }
 }
 
+// Adds `intents` (ranked, tied ...) to a response field as ids and scores.
+void AddScores(const std::vector<RankedIntent>& intents,
+               const IntentClassifier& classifier,
+               google::protobuf::RepeatedPtrField<v1::IntentScore>* out) {
+  for (const RankedIntent& ranked : intents) {
+    v1::IntentScore* score = out->Add();
+    score->set_intent(classifier.intent(ranked.intent).id());
+    score->set_score(ranked.score);
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const Engine>> Engine::Load(
@@ -185,11 +196,8 @@ void Engine::FillTrace(const Analysis& analysis,
                        v1::Trace* trace) const {
   trace->set_normalized_text(analysis.normalized.text);
   trace->set_decision(analysis.classification.decision);
-  for (const RankedIntent& ranked : analysis.classification.ranked) {
-    v1::IntentScore* score = trace->add_ranked_intents();
-    score->set_intent(classifier.intent(ranked.intent).id());
-    score->set_score(ranked.score);
-  }
+  AddScores(analysis.classification.ranked, classifier,
+            trace->mutable_ranked_intents());
   for (const FiredSignal& fired : analysis.classification.fired) {
     v1::SignalHit* hit = trace->add_hits();
     hit->set_intent(classifier.intent(fired.intent).id());
@@ -207,11 +215,8 @@ v1::ClassifyResponse Engine::Classify(absl::string_view text,
   const Analysis analysis = Analyze(text, locale);
   v1::ClassifyResponse response;
   response.set_rule_set_version(version_);
-  for (const RankedIntent& ranked : analysis.classification.ranked) {
-    v1::IntentScore* score = response.add_ranked_intents();
-    score->set_intent(locale.classifier->intent(ranked.intent).id());
-    score->set_score(ranked.score);
-  }
+  AddScores(analysis.classification.ranked, *locale.classifier,
+            response.mutable_ranked_intents());
   if (analysis.classification.chosen) {
     const RankedIntent& chosen = *analysis.classification.chosen;
     response.mutable_intent()->set_intent(
@@ -298,11 +303,8 @@ v1::SendMessageResponse Engine::Reply(const v1::SendMessageRequest& request,
     response.mutable_intent()->set_score(chosen.score);
     answer = answers.Render(id, context);
   } else if (can_ask_which) {
-    for (const RankedIntent& tied : classification.tied) {
-      v1::IntentScore* candidate = response.add_candidate_intents();
-      candidate->set_intent(classifier.intent(tied.intent).id());
-      candidate->set_score(tied.score);
-    }
+    AddScores(classification.tied, classifier,
+              response.mutable_candidate_intents());
     answer = answers.AskWhich(candidates, context);
   } else {
     answer = answers.Render(kFallbackAnswer, context);

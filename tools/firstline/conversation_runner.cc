@@ -15,6 +15,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "service/content/yaml_reader.h"
 #include "tools/firstline/enum_word.h"
+#include "tools/firstline/grpc_call.h"
 
 namespace firstline {
 namespace {
@@ -110,8 +111,7 @@ std::vector<std::string> ConversationRunner::Run(
     }
     v1::SendMessageResponse response;
     grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(10));
+    SetCallDeadline(&context);
     grpc::Status status = bot_->SendMessage(&context, request, &response);
     if (!status.ok()) {
       fail(absl::StrCat("the server refused \"", step.say(),

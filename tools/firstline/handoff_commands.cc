@@ -2,7 +2,6 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <chrono>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -11,6 +10,7 @@
 #include "absl/time/time.h"
 #include "firstline/v1/handoff.grpc.pb.h"
 #include "tools/firstline/enum_word.h"
+#include "tools/firstline/grpc_call.h"
 
 namespace firstline {
 namespace {
@@ -24,16 +24,6 @@ std::string TimeText(const google::protobuf::Timestamp& time) {
 std::unique_ptr<v1::AgentService::Stub> Connect(const std::string& server) {
   return v1::AgentService::NewStub(
       grpc::CreateChannel(server, grpc::InsecureChannelCredentials()));
-}
-
-void SetDeadline(grpc::ClientContext* context) {
-  context->set_deadline(std::chrono::system_clock::now() +
-                        std::chrono::seconds(10));
-}
-
-absl::Status ToAbsl(const grpc::Status& status) {
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                      status.error_message());
 }
 
 constexpr const char* kPriorities[] = {"normal", "high", "urgent"};
@@ -141,11 +131,11 @@ absl::Status RunListHandoffs(const HandoffCommandOptions& options,
     request.set_state(state);
   }
   grpc::ClientContext context;
-  SetDeadline(&context);
+  SetCallDeadline(&context);
   v1::ListHandoffsResponse response;
   grpc::Status status =
       Connect(options.server)->ListHandoffs(&context, request, &response);
-  if (!status.ok()) return ToAbsl(status);
+  if (!status.ok()) return ToStatus(status);
   for (const v1::Handoff& handoff : response.handoffs()) {
     out << handoff.id() << "  "
         << EnumWord("HANDOFF_STATE_", v1::HandoffState_Name(handoff.state()))
@@ -167,11 +157,11 @@ absl::Status RunShowHandoff(const HandoffCommandOptions& options,
   v1::GetHandoffRequest request;
   request.set_id(options.id);
   grpc::ClientContext context;
-  SetDeadline(&context);
+  SetCallDeadline(&context);
   v1::Handoff handoff;
   grpc::Status status =
       Connect(options.server)->GetHandoff(&context, request, &handoff);
-  if (!status.ok()) return ToAbsl(status);
+  if (!status.ok()) return ToStatus(status);
   out << FormatHandoff(handoff);
   return absl::OkStatus();
 }

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "tools/firstline/grpc_call.h"
 
 namespace firstline {
 
@@ -11,8 +12,7 @@ absl::Status CheckHealth(const std::string& server) {
   auto stub = grpc::health::v1::Health::NewStub(
       grpc::CreateChannel(server, grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(3));
+  SetCallDeadline(&context, 3);
   grpc::health::v1::HealthCheckResponse response;
   grpc::Status status = stub->Check(&context, {}, &response);
   if (!status.ok()) {

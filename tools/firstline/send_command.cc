@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "firstline/v1/conversation.grpc.pb.h"
 #include "tools/firstline/enum_word.h"
+#include "tools/firstline/grpc_call.h"
 
 namespace firstline {
 
@@ -34,13 +35,11 @@ absl::Status RunSend(const SendCommandOptions& options, std::ostream& out) {
   auto stub = v1::ConversationService::NewStub(
       grpc::CreateChannel(options.server, grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(10));
+  SetCallDeadline(&context);
   v1::SendMessageResponse response;
   grpc::Status status = stub->SendMessage(&context, request, &response);
   if (!status.ok()) {
-    return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                        status.error_message());
+    return ToStatus(status);
   }
   for (const v1::BotMessage& message : response.messages()) {
     out << "bot: " << message.text() << "\n";
