@@ -1,4 +1,5 @@
 // firstline-server: reads flags, loads the rule pack and serves it.
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -9,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "service/engine/engine.h"
+#include "service/reload/pack_reloader.h"
 #include "service/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -20,35 +22,52 @@ ABSL_FLAG(std::string, pack, ".",
 ABSL_FLAG(std::string, cache_dir, "",
           "where compiled pattern databases are kept between starts; empty "
           "for none");
+ABSL_FLAG(absl::Duration, watch_interval, absl::Seconds(1),
+          "how often the pack's files are checked for edits, which are then "
+          "served without a restart; 0 turns watching off (SIGHUP and the "
+          "AdminService.ReloadPack call still reload)");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves the firstline gRPC API on a rule pack.\n"
       "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]\n"
-      "                        [--idle_timeout=30m] [--cache_dir=DIR]");
+      "                        [--idle_timeout=30m] [--cache_dir=DIR]\n"
+      "                        [--watch_interval=1s]\n"
+      "SIGHUP reloads the pack; SIGINT and SIGTERM stop the server.");
   absl::ParseCommandLine(argc, argv);
 
-  // Block the stop signals in every thread; one thread waits for them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Block the signals we handle in every thread; one thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_pack),
-                                        {absl::GetFlag(FLAGS_cache_dir)});
+  firstline::ServerOptions options;
+  options.address = absl::GetFlag(FLAGS_listen);
+  options.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  options.reload.root = absl::GetFlag(FLAGS_pack);
+  options.reload.engine.cache_dir = absl::GetFlag(FLAGS_cache_dir);
+  options.reload.watch_interval =
+      std::max(absl::GetFlag(FLAGS_watch_interval), absl::ZeroDuration());
+  options.reload.log = [](const std::string& line) {
+    std::cerr << "firstline-server: " << line << std::endl;
+  };
+
+  std::vector<std::string> warnings;
+  auto engine = firstline::LoadServablePack(options.reload.root,
+                                            options.reload.engine, &warnings);
   if (!engine.ok()) {
     std::cerr << "firstline-server: the rule pack has errors:\n"
               << engine.status().message() << std::endl;
     return 1;
   }
-  for (const std::string& notice : (*engine)->notices()) {
-    std::cerr << notice << std::endl;
+  if (!warnings.empty()) {
+    std::cerr << "firstline-server: the rule pack has " << warnings.size()
+              << " lint warnings; `firstline lint` lists them" << std::endl;
   }
   std::shared_ptr<const firstline::Engine> shared = std::move(*engine);
-  firstline::ServerOptions options;
-  options.address = absl::GetFlag(FLAGS_listen);
-  options.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
   auto server = firstline::Server::Start(options, shared);
   if (!server.ok()) {
     std::cerr << "firstline-server: " << server.status().message() << std::endl;
@@ -58,13 +77,16 @@ int main(int argc, char** argv) {
             << " (locales " << absl::StrJoin(shared->locales(), ", ")
             << ") on port " << (*server)->port() << std::endl;
 
-  std::thread stopper([&] {
+  std::thread signal_handler([&] {
     int signal = 0;
-    sigwait(&stop_signals, &signal);
+    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) {
+      // The reloader logs the outcome either way.
+      (*server)->ReloadPack("SIGHUP").IgnoreError();
+    }
     std::cout << "firstline-server: stopping" << std::endl;
     (*server)->Shutdown();
   });
   (*server)->Wait();
-  stopper.join();
+  signal_handler.join();
   return 0;
 }

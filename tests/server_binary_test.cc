@@ -1,14 +1,19 @@
 // The firstline-server binary as an operator runs it: it starts on the
-// shipped pack, serves, stops on SIGTERM, and refuses a broken pack with
-// file:line:col.
+// shipped pack, serves, reloads the pack on SIGHUP and on edits, stops on
+// SIGTERM, and refuses a broken pack with file:line:col.
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
 
+#include "firstline/v1/admin.grpc.pb.h"
 #include "firstline/v1/conversation.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -39,34 +44,119 @@ std::pair<int, std::string> RunToExit(const std::string& pack) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
-TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
+// A server process started by a test, with its output on a pipe.
+struct RunningServer {
+  pid_t pid = 0;
+  std::string address;
+  int output = -1;
+};
+
+// Starts the server with `flags` and reads its first line, which says where
+// it listens ("... on port N"). Its stderr goes to the same pipe.
+RunningServer Spawn(std::vector<std::string> flags) {
   int out[2];
-  ASSERT_EQ(pipe(out), 0);
+  EXPECT_EQ(pipe(out), 0);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDERR_FILENO);
   posix_spawn_file_actions_addclose(&actions, out[0]);
-  const std::string pack_flag = std::string("--pack=") + FIRSTLINE_SOURCE_DIR;
-  std::vector<char*> argv = {const_cast<char*>(kServer.c_str()),
-                             const_cast<char*>("--listen=127.0.0.1:0"),
-                             const_cast<char*>(pack_flag.c_str()), nullptr};
-  pid_t pid;
-  ASSERT_EQ(posix_spawn(&pid, kServer.c_str(), &actions, nullptr, argv.data(),
-                        environ),
+  flags.insert(flags.begin(), {kServer, "--listen=127.0.0.1:0"});
+  std::vector<char*> argv;
+  for (std::string& flag : flags) argv.push_back(flag.data());
+  argv.push_back(nullptr);
+  RunningServer server;
+  EXPECT_EQ(posix_spawn(&server.pid, kServer.c_str(), &actions, nullptr,
+                        argv.data(), environ),
             0);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
-
-  // The first line says where it listens: "... on port N".
+  server.output = out[0];
   std::string line;
-  char c;
-  while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  for (char c; read(server.output, &c, 1) == 1;) {
+    if (c != '\n') {
+      line += c;
+    } else if (line.find("on port ") != std::string::npos) {
+      break;
+    } else {
+      line.clear();
+    }
+  }
   const size_t at = line.rfind("on port ");
-  ASSERT_NE(at, std::string::npos) << line;
-  const std::string address = "127.0.0.1:" + line.substr(at + 8);
+  EXPECT_NE(at, std::string::npos) << line;
+  if (at != std::string::npos) {
+    server.address = "127.0.0.1:" + line.substr(at + 8);
+  }
+  return server;
+}
 
+// Stops `server` with SIGTERM; returns its exit code (-1 when it did not
+// exit by itself) and the rest of its output.
+std::pair<int, std::string> Stop(const RunningServer& server) {
+  kill(server.pid, SIGTERM);
+  std::string output;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(server.output, buffer, sizeof buffer)) > 0) {
+    output.append(buffer, n);
+  }
+  close(server.output);
+  int status = 0;
+  EXPECT_EQ(waitpid(server.pid, &status, 0), server.pid);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+// The rule set that classifies a message now.
+std::string VersionServing(const std::shared_ptr<grpc::Channel>& channel) {
+  v1::ClassifyRequest request;
+  request.set_text("where is my order");
+  request.set_locale("en");
+  v1::ClassifyResponse response;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  grpc::Status status = v1::ConversationService::NewStub(channel)->Classify(
+      &context, request, &response);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return response.rule_set_version();
+}
+
+// Waits up to 30 s for the server to serve a rule set other than `old`.
+std::string NextVersion(const std::shared_ptr<grpc::Channel>& channel,
+                        const std::string& old) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  std::string version = VersionServing(channel);
+  while (version == old && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    version = VersionServing(channel);
+  }
+  return version;
+}
+
+// Waits up to 30 s for a reload to be refused; returns why.
+std::string LastReloadError(const std::shared_ptr<grpc::Channel>& channel) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  v1::Pack pack;
+  while (pack.last_reload_error().empty() &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(10));
+    EXPECT_TRUE(v1::AdminService::NewStub(channel)
+                    ->GetPack(&context, v1::GetPackRequest(), &pack)
+                    .ok());
+  }
+  return pack.last_reload_error();
+}
+
+TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
+  RunningServer server = Spawn({std::string("--pack=") + FIRSTLINE_SOURCE_DIR});
+  ASSERT_FALSE(server.address.empty());
   auto channel =
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+      grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
   grpc::health::v1::HealthCheckResponse health_response;
   grpc::ClientContext health_context;
@@ -86,12 +176,65 @@ TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
                   .ok());
   EXPECT_EQ(response.intent().intent(), "track_order");
 
-  kill(pid, SIGTERM);
-  int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
-  EXPECT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
-  close(out[0]);
+  // An idle client notices the server going away only at its next poll,
+  // seconds later; the server would wait for it.
+  channel.reset();
+  auto [code, output] = Stop(server);
+  EXPECT_EQ(code, 0) << output;
+}
+
+TEST(ServerBinaryTest, ReloadsThePackOnSighup) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  RunningServer server = Spawn({"--pack=" + pack.root(), "--watch_interval=0"});
+  ASSERT_FALSE(server.address.empty());
+  auto channel =
+      grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
+  const std::string first = VersionServing(channel);
+
+  // A broken pack is refused and the first one keeps serving.
+  pack.Write("rules/pack.yaml", "name: [unclosed\n");
+  kill(server.pid, SIGHUP);
+  EXPECT_THAT(LastReloadError(channel), HasSubstr("rules/pack.yaml:2:1"));
+  EXPECT_EQ(VersionServing(channel), first);
+  pack.Write("rules/pack.yaml", "name: second\nlocales: [en]\n");
+  kill(server.pid, SIGHUP);
+  const std::string second = NextVersion(channel, first);
+  EXPECT_THAT(second, ::testing::StartsWith("second@"));
+
+  // An idle client notices the server going away only at its next poll,
+  // seconds later; the server would wait for it.
+  channel.reset();
+  auto [code, output] = Stop(server);
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_THAT(output, HasSubstr("reload (SIGHUP) refused: the rule pack in " +
+                                pack.root() + " has errors; still serving " +
+                                first + ":\nrules/pack.yaml:2:1: error: "));
+  EXPECT_THAT(output, HasSubstr("reload (SIGHUP): serving rule set " + second +
+                                " (was " + first + ")"));
+}
+
+TEST(ServerBinaryTest, ReloadsThePackWhenItsFilesChange) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  RunningServer server =
+      Spawn({"--pack=" + pack.root(), "--watch_interval=0.05s"});
+  ASSERT_FALSE(server.address.empty());
+  auto channel =
+      grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
+  const std::string first = VersionServing(channel);
+
+  pack.Write("rules/pack.yaml", "name: edited\nlocales: [en]\n");
+  const std::string edited = NextVersion(channel, first);
+  EXPECT_THAT(edited, ::testing::StartsWith("edited@"));
+
+  // An idle client notices the server going away only at its next poll,
+  // seconds later; the server would wait for it.
+  channel.reset();
+  auto [code, output] = Stop(server);
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_THAT(output,
+              HasSubstr("reload (files changed): serving rule set " + edited));
 }
 
 TEST(ServerBinaryTest, RefusesABrokenRegexWithItsPlace) {
@@ -105,8 +248,9 @@ intents:
 )");
   auto [code, output] = RunToExit(pack.root());
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(output,
-              HasSubstr("intents/en/more.yaml:5:16: bad regex: missing )"));
+  EXPECT_THAT(
+      output,
+      HasSubstr("intents/en/more.yaml:5:16: error: bad regex: missing )"));
 }
 
 TEST(ServerBinaryTest, RefusesAnUnknownVariableWithItsPlace) {
@@ -120,8 +264,9 @@ TEST(ServerBinaryTest, RefusesAnUnknownVariableWithItsPlace) {
   EXPECT_EQ(code, 1);
   EXPECT_THAT(
       output,
-      HasSubstr("rules/en/orders.yaml:11:9: {shop.tracking_url}: no fact "
-                "'tracking_url'"));
+      HasSubstr(
+          "rules/en/orders.yaml:11:9: error: {shop.tracking_url}: no fact "
+          "'tracking_url'"));
 }
 
 TEST(ServerBinaryTest, ListsTheProblemsOfIntentsAndAnswersTogether) {
@@ -136,10 +281,12 @@ TEST(ServerBinaryTest, ListsTheProblemsOfIntentsAndAnswersTogether) {
   pack.Write("rules/en/orders.yaml", answers);
   auto [code, output] = RunToExit(pack.root());
   EXPECT_EQ(code, 1);
-  EXPECT_THAT(output,
-              HasSubstr("intents/en/orders.yaml:6:19: 'Where ... order': "));
-  EXPECT_THAT(output,
-              HasSubstr("rules/en/orders.yaml:11:9: {shop.tracking_url}"));
+  EXPECT_THAT(
+      output,
+      HasSubstr("intents/en/orders.yaml:6:19: error: 'Where ... order': "));
+  EXPECT_THAT(
+      output,
+      HasSubstr("rules/en/orders.yaml:11:9: error: {shop.tracking_url}"));
 }
 
 TEST(ServerBinaryTest, RefusesBadYamlWithItsPlace) {

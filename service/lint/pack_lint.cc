@@ -242,6 +242,15 @@ void CheckAnswers(const RulePack& pack, const Engine& engine,
   }
 }
 
+void SortByPlace(std::vector<LintFinding>* findings) {
+  std::stable_sort(
+      findings->begin(), findings->end(),
+      [](const LintFinding& a, const LintFinding& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) <
+               std::tie(b.where.file, b.where.line, b.where.column);
+      });
+}
+
 }  // namespace
 
 std::string LintFinding::ToString() const {
@@ -262,29 +271,34 @@ bool HasErrors(const std::vector<LintFinding>& findings) {
       [](const LintFinding& f) { return f.severity == Severity::kError; });
 }
 
-std::vector<LintFinding> LintPack(const std::string& root,
-                                  const EngineOptions& options) {
+CheckedPack CheckPack(const RulePack& pack, const EngineOptions& options) {
   Findings findings;
-  absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
-  if (!pack.ok()) {
-    findings.AddLines(pack.status().message(), Severity::kError, "");
-  } else if (absl::StatusOr<std::unique_ptr<const Engine>> engine =
-                 Engine::Create(**pack, options);
-             !engine.ok()) {
+  CheckedPack checked;
+  if (absl::StatusOr<std::unique_ptr<const Engine>> engine =
+          Engine::Create(pack, options);
+      !engine.ok()) {
     findings.AddLines(engine.status().message(), Severity::kError, "");
   } else {
     findings.AddLines(absl::StrJoin((*engine)->notices(), "\n"),
                       Severity::kWarning,
                       "it still works; simplify it if you can");
-    CheckExamples(**pack, **engine, &findings);
-    CheckAnswers(**pack, **engine, &findings);
+    CheckExamples(pack, **engine, &findings);
+    CheckAnswers(pack, **engine, &findings);
+    checked.engine = std::move(*engine);
   }
+  checked.findings = std::move(findings).Take();
+  SortByPlace(&checked.findings);
+  return checked;
+}
+
+std::vector<LintFinding> LintPack(const std::string& root,
+                                  const EngineOptions& options) {
+  absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
+  if (pack.ok()) return CheckPack(**pack, options).findings;
+  Findings findings;
+  findings.AddLines(pack.status().message(), Severity::kError, "");
   std::vector<LintFinding> list = std::move(findings).Take();
-  std::stable_sort(
-      list.begin(), list.end(), [](const LintFinding& a, const LintFinding& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column) <
-               std::tie(b.where.file, b.where.line, b.where.column);
-      });
+  SortByPlace(&list);
   return list;
 }
 

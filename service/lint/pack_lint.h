@@ -10,6 +10,7 @@
 #ifndef FIRSTLINE_SERVICE_LINT_PACK_LINT_H_
 #define FIRSTLINE_SERVICE_LINT_PACK_LINT_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,17 @@ struct LintFinding {
 
 // "error" or "warning".
 const char* SeverityName(LintFinding::Severity severity);
+
+// A pack as lint found it: the engine compiled from it (null when the pack
+// does not load) and every finding.
+struct CheckedPack {
+  std::unique_ptr<const Engine> engine;
+  std::vector<LintFinding> findings;
+};
+
+// Lints `pack` and keeps what it compiled, so a server can serve the pack
+// lint passed without compiling it twice.
+CheckedPack CheckPack(const RulePack& pack, const EngineOptions& options = {});
 
 // Lints the pack under `root`. Never fails: a pack that cannot be read or
 // compiled gives its problems as errors (and the checks that need a compiled

@@ -28,11 +28,24 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       std::move(engine), server->dialog_.get());
   server->agent_service_ = std::make_unique<AgentService>(
       server->handoffs_.get(), server->dialog_.get());
+  if (!options.reload.root.empty()) {
+    ConversationService* service = server->service_.get();
+    absl::StatusOr<std::unique_ptr<PackReloader>> reloader =
+        PackReloader::Create(options.reload, service->engine(),
+                             [service](std::shared_ptr<const Engine> next) {
+                               service->SetEngine(std::move(next));
+                             });
+    if (!reloader.ok()) return reloader.status();
+    server->reloader_ = std::move(*reloader);
+  }
+  server->admin_service_ = std::make_unique<AdminService>(
+      server->reloader_.get(), server->service_.get());
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(),
                            &server->port_);
   builder.RegisterService(server->service_.get());
   builder.RegisterService(server->agent_service_.get());
+  builder.RegisterService(server->admin_service_.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
@@ -43,10 +56,19 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   health->SetServingStatus(true);
   health->SetServingStatus(v1::ConversationService::service_full_name(), true);
   health->SetServingStatus(v1::AgentService::service_full_name(), true);
+  health->SetServingStatus(v1::AdminService::service_full_name(), true);
   return server;
 }
 
 Server::~Server() { Shutdown(); }
+
+absl::StatusOr<ReloadOutcome> Server::ReloadPack(const std::string& trigger) {
+  if (reloader_ == nullptr) {
+    return absl::FailedPreconditionError(
+        "this server was started without a pack folder to reload from");
+  }
+  return reloader_->Reload(trigger);
+}
 
 void Server::Wait() { server_->Wait(); }
 

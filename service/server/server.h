@@ -1,5 +1,7 @@
-// The firstline gRPC server: the conversation and agent services, gRPC
-// health checking and server reflection on one port, over in-memory stores.
+// The firstline gRPC server: the conversation, agent and admin services,
+// gRPC health checking and server reflection on one port, over in-memory
+// stores. Given the pack's folder, it reloads the pack when its files change
+// or when asked (AdminService.ReloadPack, Server::ReloadPack).
 //
 //   auto server = Server::Start({.address = "127.0.0.1:0"}, engine);
 //   int port = (*server)->port();
@@ -14,6 +16,8 @@
 #include "absl/status/statusor.h"
 #include "service/dialog/dialog.h"
 #include "service/engine/engine.h"
+#include "service/reload/pack_reloader.h"
+#include "service/server/admin_service.h"
 #include "service/server/agent_service.h"
 #include "service/server/conversation_service.h"
 #include "service/storage/memory_conversation_store.h"
@@ -31,12 +35,16 @@ struct ServerOptions {
   // A conversation idle this long starts afresh.
   absl::Duration idle_timeout = absl::Minutes(30);
   DialogOptions dialog;
+  // Where the serving pack was loaded from, and how to reload it; an empty
+  // reload.root serves the starting engine for good.
+  PackReloaderOptions reload;
 };
 
 class Server {
  public:
-  // Starts serving `engine` (non-null). UNAVAILABLE when the address cannot
-  // be bound.
+  // Starts serving `engine` (non-null), built from the pack in
+  // options.reload.root when that is set. UNAVAILABLE when the address
+  // cannot be bound.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
       const ServerOptions& options, std::shared_ptr<const Engine> engine);
   ~Server();
@@ -44,6 +52,10 @@ class Server {
   // The port actually bound.
   int port() const { return port_; }
   ConversationService& conversation_service() { return *service_; }
+
+  // Reloads the pack (see PackReloader::Reload); FAILED_PRECONDITION when
+  // the server has no pack folder or the pack has errors.
+  absl::StatusOr<ReloadOutcome> ReloadPack(const std::string& trigger);
 
   // Blocks until Shutdown() is called from another thread.
   void Wait();
@@ -59,6 +71,9 @@ class Server {
   std::unique_ptr<Dialog> dialog_;
   std::unique_ptr<ConversationService> service_;
   std::unique_ptr<AgentService> agent_service_;
+  // After service_, which it installs engines into.
+  std::unique_ptr<PackReloader> reloader_;
+  std::unique_ptr<AdminService> admin_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

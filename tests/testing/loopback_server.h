@@ -14,10 +14,16 @@
 
 namespace firstline::testing {
 
-// Loads the rule pack under `pack_root` and serves it with default options.
-// The pack's errors or the server's, when either fails.
+// Default options, with watching the pack's files turned off.
+ServerOptions NoWatching();
+
+// Loads the rule pack under `pack_root` as firstline-server does (refused
+// on lint errors) and serves it with `options`, on a free loopback port,
+// reloading from `pack_root` on request; files are watched only when
+// options.reload.watch_interval is set. The pack's errors or the server's,
+// when either fails.
 absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
-    const std::string& pack_root);
+    const std::string& pack_root, ServerOptions options = NoWatching());
 
 // "127.0.0.1:PORT" of a server started by StartLoopbackServer.
 std::string AddressOf(const Server& server);
