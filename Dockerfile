@@ -13,7 +13,7 @@ FROM debian:bookworm-slim
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 libabsl20220623 libre2-9 libhyperscan5 \
-      libyaml-cpp0.7 libicu72 libstemmer0d libssl3 tzdata \
+      libyaml-cpp0.7 libicu72 libstemmer0d libssl3 libtinyxml2-9 libcsv3 tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /opt/firstline firstline
 WORKDIR /opt/firstline

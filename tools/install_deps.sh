@@ -8,6 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libre2-dev libhyperscan-dev libyaml-cpp-dev libicu-dev
   libstemmer-dev libssl-dev libgtest-dev libgmock-dev tzdata
+  libtinyxml2-dev libcsv-dev
 )
 
 missing=()

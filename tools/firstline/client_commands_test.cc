@@ -7,6 +7,7 @@
 #include "tests/testing/temp_pack.h"
 #include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
+#include "tools/firstline/reload_command.h"
 #include "tools/firstline/send_command.h"
 
 namespace firstline {
@@ -136,6 +137,30 @@ TEST_F(ClientCommandsTest, HandoffCommandsNameBadInput) {
   EXPECT_THAT(bad_state.message(), HasSubstr("--state"));
   options.id = "no-such-handoff";
   EXPECT_EQ(RunShowHandoff(options, out).code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(ClientCommandsTest, ReloadSaysWhatServesOrWhyThePackWasRefused) {
+  std::ostringstream out;
+  ASSERT_TRUE(RunReload(address_, out).ok());
+  EXPECT_THAT(out.str(),
+              ::testing::StartsWith("unchanged: serving rule set mini@"));
+
+  pack_.Write("rules/pack.yaml", "name: edited\nlocales: [en]\n");
+  out.str("");
+  ASSERT_TRUE(RunReload(address_, out).ok());
+  EXPECT_THAT(out.str(), ::testing::MatchesRegex(
+                             "serving rule set edited@[0-9a-f]+ \\(was "
+                             "mini@[0-9a-f]+\\), compiled in [0-9.]+ s, [0-9]+ "
+                             "lint warnings\n"));
+
+  pack_.Write("rules/pack.yaml", "name: [unclosed\n");
+  absl::Status refused = RunReload(address_, out);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refused.message(), HasSubstr("still serving edited@"));
+  EXPECT_THAT(refused.message(), HasSubstr("rules/pack.yaml:2:1: error: "));
+
+  server_->Shutdown();
+  EXPECT_EQ(RunReload(address_, out).code(), absl::StatusCode::kUnavailable);
 }
 
 }  // namespace

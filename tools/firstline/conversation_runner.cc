@@ -6,7 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -74,14 +73,12 @@ std::vector<std::string> ConversationRunner::Run(
   const v1::ConversationScript& script = *loaded.script;
   const SourceMap& positions = *loaded.positions;
   std::vector<std::string> failures;
-  v1::Channel channel = v1::CHANNEL_CHAT;
-  if (!script.channel().empty() &&
-      !v1::Channel_Parse(
-          absl::StrCat("CHANNEL_", absl::AsciiStrToUpper(script.channel())),
-          &channel)) {
-    failures.push_back(
-        ErrorAt(positions.Find(script, "channel"),
-                absl::StrCat("unknown channel '", script.channel(), "'")));
+  absl::StatusOr<v1::Channel> channel = script.channel().empty()
+                                            ? v1::CHANNEL_CHAT
+                                            : ChannelFromWord(script.channel());
+  if (!channel.ok()) {
+    failures.push_back(ErrorAt(positions.Find(script, "channel"),
+                               std::string(channel.status().message())));
     return failures;
   }
   int handoffs_seen = 0;
@@ -92,7 +89,7 @@ std::vector<std::string> ConversationRunner::Run(
     };
     v1::SendMessageRequest request;
     request.set_conversation_id(conversation_id);
-    request.set_channel(channel);
+    request.set_channel(*channel);
     request.mutable_customer()->set_id(
         absl::StrCat("customer-", conversation_id));
     request.mutable_customer()->set_display_name(script.customer_name());

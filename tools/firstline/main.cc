@@ -2,11 +2,17 @@
 //
 //   firstline classify --locale en [--rules DIR] [--trace] < messages.txt
 //   firstline send --locale ru [--server HOST:PORT] "Где мой заказ?"
+//   firstline chat --locale ru [--server HOST:PORT]
 //   firstline explain --locale en "where is my order?"
 //   firstline lint [DIR] [--format json]
 //   firstline unmatched --locale ru < real_messages.txt
+//   firstline test [DIR] [--junit results.xml]
+//   firstline test --locale en --data labeled.csv
 //   firstline handoffs [--queue billing] [--state waiting]
 //   firstline handoff h-000001
+//   firstline reload [--server HOST:PORT]
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -17,12 +23,15 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_join.h"
 #include "service/engine/engine.h"
+#include "tools/firstline/chat_command.h"
 #include "tools/firstline/classify_command.h"
 #include "tools/firstline/explain_command.h"
 #include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/lint_command.h"
+#include "tools/firstline/reload_command.h"
 #include "tools/firstline/send_command.h"
+#include "tools/firstline/test_command.h"
 #include "tools/firstline/unmatched_command.h"
 
 ABSL_FLAG(std::string, locale, "", "the locale of the messages, e.g. en or ru");
@@ -45,11 +54,15 @@ std::string UserCacheDir() {
 }  // namespace
 
 ABSL_FLAG(std::string, cache_dir, UserCacheDir(),
-          "classify, explain, lint: where compiled pattern databases are kept "
-          "between runs, so an unchanged pack loads in milliseconds; empty "
-          "for none");
+          "classify, explain, lint, test: where compiled pattern databases "
+          "are kept between runs, so an unchanged pack loads in "
+          "milliseconds; empty for none");
 ABSL_FLAG(std::string, server, "127.0.0.1:50051",
-          "send, health, handoffs, handoff: the server's host:port");
+          "send, chat, health, handoffs, handoff, reload: the server's "
+          "host:port");
+ABSL_FLAG(bool, in_process, false,
+          "chat: serve the --rules pack in this process (reloading it on "
+          "every edit) instead of calling --server");
 ABSL_FLAG(std::string, channel, "chat",
           "send: chat, email, messenger, social or helpdesk");
 ABSL_FLAG(std::string, name, "", "send: the customer's display name");
@@ -58,6 +71,11 @@ ABSL_FLAG(std::string, format, "text", "lint: text or json");
 ABSL_FLAG(std::string, queue, "", "handoffs: the queue; empty for all");
 ABSL_FLAG(std::string, state, "",
           "handoffs: waiting, claimed or resolved; empty for all");
+ABSL_FLAG(std::string, junit, "",
+          "test: also write the results to this file as JUnit XML");
+ABSL_FLAG(std::string, data, "",
+          "test: score this CSV file of labeled messages (columns text and "
+          "intent) instead of the pack's own tests; needs --locale");
 
 namespace {
 
@@ -79,11 +97,24 @@ constexpr char kUsage[] =
     "  unmatched  read real messages, one per line, from stdin; print\n"
     "             those without an intent grouped by shared words, biggest\n"
     "             groups first; flags: --locale (required), --rules DIR\n"
+    "  test [DIR] run a pack's examples, counter-examples and conversation\n"
+    "             tests (default: --rules); print per-intent precision and\n"
+    "             recall, the most confused intents and every failure; exit\n"
+    "             1 on failures; flags: --junit FILE, --locale (only that\n"
+    "             one), --data FILE.csv --locale L (score labeled messages,\n"
+    "             columns text,intent, instead)\n"
+    "  chat       talk to the bot at a terminal: each line is a message, a\n"
+    "             number picks a quick reply, /trace shows why, /new starts\n"
+    "             over, /locale L switches language; flags: --locale\n"
+    "             (required), --server HOST:PORT or --in_process with\n"
+    "             --rules DIR, --channel, --name, --trace\n"
     "  health     exit 0 when the server at --server answers SERVING\n"
     "  handoffs   list the server's handoffs, one line each; flags:\n"
     "             --server, --queue, --state (waiting, claimed, resolved)\n"
     "  handoff ID print one handoff as the agent gets it: summary, details,\n"
-    "             reason, urgency, what the bot did, transcript\n";
+    "             reason, urgency, what the bot did, transcript\n"
+    "  reload     make the server at --server serve its pack folder again;\n"
+    "             exit 1 with the pack's errors when it refuses it\n";
 
 int Classify() {
   auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
@@ -121,6 +152,25 @@ int Send(const std::vector<char*>& words) {
   if (!status.ok()) {
     std::cerr << "firstline send: " << status.message() << std::endl;
     return 1;
+  }
+  return 0;
+}
+
+int Chat() {
+  firstline::ChatCommandOptions options;
+  if (!absl::GetFlag(FLAGS_in_process))
+    options.server = absl::GetFlag(FLAGS_server);
+  options.pack_root = absl::GetFlag(FLAGS_rules);
+  options.cache_dir = absl::GetFlag(FLAGS_cache_dir);
+  options.locale = absl::GetFlag(FLAGS_locale);
+  options.channel = absl::GetFlag(FLAGS_channel);
+  options.customer_name = absl::GetFlag(FLAGS_name);
+  options.trace = absl::GetFlag(FLAGS_trace);
+  options.prompt = isatty(STDIN_FILENO) != 0;
+  absl::Status status = firstline::RunChat(options, std::cin, std::cout);
+  if (!status.ok()) {
+    std::cerr << "firstline chat: " << status.message() << std::endl;
+    return 2;
   }
   return 0;
 }
@@ -178,6 +228,25 @@ int Lint(const std::vector<char*>& words) {
   return *has_errors ? 1 : 0;
 }
 
+int Test(const std::vector<char*>& words) {
+  if (words.size() > 1) {
+    std::cerr << "firstline test: give at most one folder\n" << kUsage;
+    return 2;
+  }
+  firstline::TestCommandOptions options;
+  options.root = words.empty() ? absl::GetFlag(FLAGS_rules) : words[0];
+  options.cache_dir = absl::GetFlag(FLAGS_cache_dir);
+  options.locale = absl::GetFlag(FLAGS_locale);
+  options.data_path = absl::GetFlag(FLAGS_data);
+  options.junit_path = absl::GetFlag(FLAGS_junit);
+  absl::StatusOr<bool> passed = firstline::RunTest(options, std::cout);
+  if (!passed.ok()) {
+    std::cerr << "firstline test: " << passed.status().message() << std::endl;
+    return 2;
+  }
+  return *passed ? 0 : 1;
+}
+
 int Handoffs(const std::vector<char*>& words) {
   firstline::HandoffCommandOptions options;
   options.server = absl::GetFlag(FLAGS_server);
@@ -209,6 +278,7 @@ int main(int argc, char** argv) {
   if (command == "explain") return Explain({args.begin() + 2, args.end()});
   if (command == "unmatched") return Unmatched();
   if (command == "lint") return Lint({args.begin() + 2, args.end()});
+  if (command == "test") return Test({args.begin() + 2, args.end()});
   if (command == "handoffs") return Handoffs({});
   if (command == "handoff") {
     if (args.size() != 3) {
@@ -216,6 +286,16 @@ int main(int argc, char** argv) {
       return 2;
     }
     return Handoffs({args[2]});
+  }
+  if (command == "chat") return Chat();
+  if (command == "reload") {
+    absl::Status status =
+        firstline::RunReload(absl::GetFlag(FLAGS_server), std::cout);
+    if (!status.ok()) {
+      std::cerr << "firstline reload: " << status.message() << std::endl;
+      return 1;
+    }
+    return 0;
   }
   if (command == "health") {
     absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
