@@ -116,27 +116,53 @@ constexpr char kUsage[] =
     "  reload     make the server at --server serve its pack folder again;\n"
     "             exit 1 with the pack's errors when it refuses it\n";
 
+// Exit codes: a command that could not do its work exits 2 when the input
+// or the pack is at fault and 1 when a server is; a check that found
+// problems exits 1.
+constexpr int kServerFailed = 1;
+constexpr int kInputFailed = 2;
+
+// 0 for `status` ok; else prints "firstline COMMAND: message" and gives
+// `failure_code`.
+int Finish(absl::string_view command, const absl::Status& status,
+           int failure_code) {
+  if (status.ok()) return 0;
+  std::cerr << "firstline " << command << ": " << status.message() << std::endl;
+  return failure_code;
+}
+
+// The --rules pack compiled with the --cache_dir cache.
+absl::StatusOr<std::unique_ptr<const firstline::Engine>> LoadEngine() {
+  return firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
+                                 {absl::GetFlag(FLAGS_cache_dir)});
+}
+
+// The folder a command was given, else the --rules pack; INVALID_ARGUMENT
+// for more than one.
+absl::StatusOr<std::string> PackFolder(const std::vector<char*>& words) {
+  if (words.size() > 1) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("give at most one folder\n", kUsage));
+  }
+  return words.empty() ? absl::GetFlag(FLAGS_rules) : std::string(words[0]);
+}
+
 int Classify() {
-  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
-                                        {absl::GetFlag(FLAGS_cache_dir)});
-  if (!engine.ok()) {
-    std::cerr << engine.status().message() << std::endl;
-    return 2;
-  }
   if (absl::GetFlag(FLAGS_locale).empty()) {
-    std::cerr << "firstline classify: --locale is required, e.g. --locale en"
-              << std::endl;
-    return 2;
+    return Finish(
+        "classify",
+        absl::InvalidArgumentError("--locale is required, e.g. --locale en"),
+        kInputFailed);
   }
+  auto engine = LoadEngine();
+  if (!engine.ok()) return Finish("classify", engine.status(), kInputFailed);
   std::ios::sync_with_stdio(false);
-  absl::Status status = firstline::RunClassify(
-      **engine, {absl::GetFlag(FLAGS_locale), absl::GetFlag(FLAGS_trace)},
-      std::cin, std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline classify: " << status.message() << std::endl;
-    return 2;
-  }
-  return 0;
+  return Finish(
+      "classify",
+      firstline::RunClassify(
+          **engine, {absl::GetFlag(FLAGS_locale), absl::GetFlag(FLAGS_trace)},
+          std::cin, std::cout),
+      kInputFailed);
 }
 
 int Send(const std::vector<char*>& words) {
@@ -148,18 +174,14 @@ int Send(const std::vector<char*>& words) {
   options.conversation_id = absl::GetFlag(FLAGS_conversation);
   options.include_trace = absl::GetFlag(FLAGS_trace);
   options.text = absl::StrJoin(words, " ");
-  absl::Status status = firstline::RunSend(options, std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline send: " << status.message() << std::endl;
-    return 1;
-  }
-  return 0;
+  return Finish("send", firstline::RunSend(options, std::cout), kServerFailed);
 }
 
 int Chat() {
   firstline::ChatCommandOptions options;
-  if (!absl::GetFlag(FLAGS_in_process))
+  if (!absl::GetFlag(FLAGS_in_process)) {
     options.server = absl::GetFlag(FLAGS_server);
+  }
   options.pack_root = absl::GetFlag(FLAGS_rules);
   options.cache_dir = absl::GetFlag(FLAGS_cache_dir);
   options.locale = absl::GetFlag(FLAGS_locale);
@@ -167,100 +189,91 @@ int Chat() {
   options.customer_name = absl::GetFlag(FLAGS_name);
   options.trace = absl::GetFlag(FLAGS_trace);
   options.prompt = isatty(STDIN_FILENO) != 0;
-  absl::Status status = firstline::RunChat(options, std::cin, std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline chat: " << status.message() << std::endl;
-    return 2;
-  }
-  return 0;
+  return Finish("chat", firstline::RunChat(options, std::cin, std::cout),
+                kInputFailed);
 }
 
 int Explain(const std::vector<char*>& words) {
-  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
-                                        {absl::GetFlag(FLAGS_cache_dir)});
-  if (!engine.ok()) {
-    std::cerr << engine.status().message() << std::endl;
-    return 2;
-  }
-  absl::Status status = firstline::RunExplain(
-      **engine, {absl::GetFlag(FLAGS_locale), absl::StrJoin(words, " ")},
-      std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline explain: " << status.message() << std::endl;
-    return 2;
-  }
-  return 0;
+  auto engine = LoadEngine();
+  if (!engine.ok()) return Finish("explain", engine.status(), kInputFailed);
+  return Finish(
+      "explain",
+      firstline::RunExplain(
+          **engine, {absl::GetFlag(FLAGS_locale), absl::StrJoin(words, " ")},
+          std::cout),
+      kInputFailed);
 }
 
 int Unmatched() {
-  auto engine = firstline::Engine::Load(absl::GetFlag(FLAGS_rules),
-                                        {absl::GetFlag(FLAGS_cache_dir)});
-  if (!engine.ok()) {
-    std::cerr << engine.status().message() << std::endl;
-    return 2;
-  }
+  auto engine = LoadEngine();
+  if (!engine.ok()) return Finish("unmatched", engine.status(), kInputFailed);
   firstline::UnmatchedCommandOptions options;
   options.locale = absl::GetFlag(FLAGS_locale);
-  absl::Status status =
-      firstline::RunUnmatched(**engine, options, std::cin, std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline unmatched: " << status.message() << std::endl;
-    return 2;
-  }
-  return 0;
+  return Finish("unmatched",
+                firstline::RunUnmatched(**engine, options, std::cin, std::cout),
+                kInputFailed);
 }
 
 int Lint(const std::vector<char*>& words) {
-  if (words.size() > 1) {
-    std::cerr << "firstline lint: give at most one folder\n" << kUsage;
-    return 2;
-  }
+  absl::StatusOr<std::string> folder = PackFolder(words);
+  if (!folder.ok()) return Finish("lint", folder.status(), kInputFailed);
   firstline::LintCommandOptions options;
-  options.root = words.empty() ? absl::GetFlag(FLAGS_rules) : words[0];
+  options.root = *folder;
   options.format = absl::GetFlag(FLAGS_format);
   options.cache_dir = absl::GetFlag(FLAGS_cache_dir);
   absl::StatusOr<bool> has_errors = firstline::RunLint(options, std::cout);
   if (!has_errors.ok()) {
-    std::cerr << "firstline lint: " << has_errors.status().message()
-              << std::endl;
-    return 2;
+    return Finish("lint", has_errors.status(), kInputFailed);
   }
   return *has_errors ? 1 : 0;
 }
 
 int Test(const std::vector<char*>& words) {
-  if (words.size() > 1) {
-    std::cerr << "firstline test: give at most one folder\n" << kUsage;
-    return 2;
-  }
+  absl::StatusOr<std::string> folder = PackFolder(words);
+  if (!folder.ok()) return Finish("test", folder.status(), kInputFailed);
   firstline::TestCommandOptions options;
-  options.root = words.empty() ? absl::GetFlag(FLAGS_rules) : words[0];
+  options.root = *folder;
   options.cache_dir = absl::GetFlag(FLAGS_cache_dir);
   options.locale = absl::GetFlag(FLAGS_locale);
   options.data_path = absl::GetFlag(FLAGS_data);
   options.junit_path = absl::GetFlag(FLAGS_junit);
   absl::StatusOr<bool> passed = firstline::RunTest(options, std::cout);
-  if (!passed.ok()) {
-    std::cerr << "firstline test: " << passed.status().message() << std::endl;
-    return 2;
-  }
+  if (!passed.ok()) return Finish("test", passed.status(), kInputFailed);
   return *passed ? 0 : 1;
 }
 
-int Handoffs(const std::vector<char*>& words) {
+firstline::HandoffCommandOptions HandoffOptions() {
   firstline::HandoffCommandOptions options;
   options.server = absl::GetFlag(FLAGS_server);
   options.queue = absl::GetFlag(FLAGS_queue);
   options.state = absl::GetFlag(FLAGS_state);
-  const bool one = words.size() == 1;
-  if (one) options.id = words[0];
-  absl::Status status = one ? firstline::RunShowHandoff(options, std::cout)
-                            : firstline::RunListHandoffs(options, std::cout);
-  if (!status.ok()) {
-    std::cerr << "firstline: " << status.message() << std::endl;
-    return 1;
+  return options;
+}
+
+int ListHandoffs() {
+  return Finish("handoffs",
+                firstline::RunListHandoffs(HandoffOptions(), std::cout),
+                kServerFailed);
+}
+
+int ShowHandoff(const std::vector<char*>& words) {
+  if (words.size() != 1) {
+    return Finish("handoff",
+                  absl::InvalidArgumentError(
+                      absl::StrCat("give one handoff id\n", kUsage)),
+                  kInputFailed);
   }
-  return 0;
+  firstline::HandoffCommandOptions options = HandoffOptions();
+  options.id = words[0];
+  return Finish("handoff", firstline::RunShowHandoff(options, std::cout),
+                kServerFailed);
+}
+
+int Health() {
+  absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
+  std::cout << (status.ok() ? "SERVING" : std::string(status.message()))
+            << std::endl;
+  return status.ok() ? 0 : kServerFailed;
 }
 
 }  // namespace
@@ -273,36 +286,22 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string command = args[1];
+  const std::vector<char*> words(args.begin() + 2, args.end());
   if (command == "classify") return Classify();
-  if (command == "send") return Send({args.begin() + 2, args.end()});
-  if (command == "explain") return Explain({args.begin() + 2, args.end()});
-  if (command == "unmatched") return Unmatched();
-  if (command == "lint") return Lint({args.begin() + 2, args.end()});
-  if (command == "test") return Test({args.begin() + 2, args.end()});
-  if (command == "handoffs") return Handoffs({});
-  if (command == "handoff") {
-    if (args.size() != 3) {
-      std::cerr << "firstline handoff: give one handoff id\n" << kUsage;
-      return 2;
-    }
-    return Handoffs({args[2]});
-  }
+  if (command == "send") return Send(words);
   if (command == "chat") return Chat();
+  if (command == "explain") return Explain(words);
+  if (command == "unmatched") return Unmatched();
+  if (command == "lint") return Lint(words);
+  if (command == "test") return Test(words);
+  if (command == "handoffs") return ListHandoffs();
+  if (command == "handoff") return ShowHandoff(words);
   if (command == "reload") {
-    absl::Status status =
-        firstline::RunReload(absl::GetFlag(FLAGS_server), std::cout);
-    if (!status.ok()) {
-      std::cerr << "firstline reload: " << status.message() << std::endl;
-      return 1;
-    }
-    return 0;
+    return Finish("reload",
+                  firstline::RunReload(absl::GetFlag(FLAGS_server), std::cout),
+                  kServerFailed);
   }
-  if (command == "health") {
-    absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
-    std::cout << (status.ok() ? "SERVING" : std::string(status.message()))
-              << std::endl;
-    return status.ok() ? 0 : 1;
-  }
+  if (command == "health") return Health();
   std::cerr << "firstline: unknown command '" << command << "'\n" << kUsage;
-  return 2;
+  return kInputFailed;
 }
