@@ -29,8 +29,21 @@ class ConversationService final : public v1::ConversationService::Service {
   grpc::Status Classify(grpc::ServerContext* context,
                         const v1::ClassifyRequest* request,
                         v1::ClassifyResponse* response) override;
+  // Answers the stream's messages one after the other, which keeps every
+  // conversation's order; streams run in parallel.
+  grpc::Status Converse(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<v1::ConverseResponse, v1::ConverseRequest>*
+          stream) override;
+  grpc::Status ClassifyBatch(grpc::ServerContext* context,
+                             const v1::ClassifyBatchRequest* request,
+                             v1::ClassifyBatchResponse* response) override;
 
  private:
+  // SendMessage without the RPC: validated, handled by the dialog.
+  absl::StatusOr<v1::SendMessageResponse> Answer(
+      const v1::SendMessageRequest& request);
+
   std::atomic<std::shared_ptr<const Engine>> engine_;
   Dialog* dialog_;
 };

@@ -17,6 +17,7 @@ inline constexpr size_t kMaxTextBytes = 4096;
 inline constexpr size_t kMaxIdBytes = 128;
 inline constexpr size_t kMaxNameBytes = 256;
 inline constexpr int kMaxAttachments = 20;
+inline constexpr int kMaxBatchSize = 1000;
 
 // Returns the engine locale that serves the request, or the first problem.
 absl::StatusOr<std::string> ValidateSendMessage(
