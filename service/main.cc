@@ -17,6 +17,13 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve gRPC on; port 0 picks a free port");
 ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
           "a conversation idle this long starts afresh");
+ABSL_FLAG(std::string, store, "sqlite",
+          "where conversations and handoffs are kept: sqlite (durable, in "
+          "--data_dir) or memory (lost on restart)");
+ABSL_FLAG(std::string, data_dir, "data",
+          "the folder of the SQLite file with --store=sqlite");
+ABSL_FLAG(absl::Duration, resolved_retention, absl::Hours(24 * 30),
+          "resolved handoffs are deleted after this long");
 ABSL_FLAG(std::string, pack, ".",
           "the rule pack's root folder (holding intents/ and rules/)");
 ABSL_FLAG(std::string, cache_dir, "",
@@ -31,6 +38,7 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves the firstline gRPC API on a rule pack.\n"
       "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]\n"
+      "                        [--store=sqlite|memory] [--data_dir=data]\n"
       "                        [--idle_timeout=30m] [--cache_dir=DIR]\n"
       "                        [--watch_interval=1s]\n"
       "SIGHUP reloads the pack; SIGINT and SIGTERM stop the server.");
@@ -46,7 +54,15 @@ int main(int argc, char** argv) {
 
   firstline::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_listen);
-  options.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  const std::string store = absl::GetFlag(FLAGS_store);
+  if (store != "sqlite" && store != "memory") {
+    std::cerr << "firstline-server: --store: unknown store '" << store
+              << "'; use sqlite or memory" << std::endl;
+    return 2;
+  }
+  if (store == "sqlite") options.store.data_dir = absl::GetFlag(FLAGS_data_dir);
+  options.store.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  options.store.resolved_retention = absl::GetFlag(FLAGS_resolved_retention);
   options.reload.root = absl::GetFlag(FLAGS_pack);
   options.reload.engine.cache_dir = absl::GetFlag(FLAGS_cache_dir);
   options.reload.watch_interval =

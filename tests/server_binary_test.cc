@@ -3,9 +3,7 @@
 // SIGTERM, and refuses a broken pack with file:line:col.
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,9 +16,8 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "tests/testing/server_process.h"
 #include "tests/testing/temp_pack.h"
-
-extern char** environ;
 
 namespace firstline {
 namespace {
@@ -33,7 +30,7 @@ const std::string kServer =
 // Runs the server on `pack` to completion; returns its exit code and output.
 std::pair<int, std::string> RunToExit(const std::string& pack) {
   const std::string command =
-      kServer + " --listen=127.0.0.1:0 --pack=" + pack + " 2>&1";
+      kServer + " --listen=127.0.0.1:0 --store=memory --pack=" + pack + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
@@ -41,68 +38,6 @@ std::pair<int, std::string> RunToExit(const std::string& pack) {
   while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
     output.append(buffer, n);
   const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-// A server process started by a test, with its output on a pipe.
-struct RunningServer {
-  pid_t pid = 0;
-  std::string address;
-  int output = -1;
-};
-
-// Starts the server with `flags` and reads its first line, which says where
-// it listens ("... on port N"). Its stderr goes to the same pipe.
-RunningServer Spawn(std::vector<std::string> flags) {
-  int out[2];
-  EXPECT_EQ(pipe(out), 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  flags.insert(flags.begin(), {kServer, "--listen=127.0.0.1:0"});
-  std::vector<char*> argv;
-  for (std::string& flag : flags) argv.push_back(flag.data());
-  argv.push_back(nullptr);
-  RunningServer server;
-  EXPECT_EQ(posix_spawn(&server.pid, kServer.c_str(), &actions, nullptr,
-                        argv.data(), environ),
-            0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  server.output = out[0];
-  std::string line;
-  for (char c; read(server.output, &c, 1) == 1;) {
-    if (c != '\n') {
-      line += c;
-    } else if (line.find("on port ") != std::string::npos) {
-      break;
-    } else {
-      line.clear();
-    }
-  }
-  const size_t at = line.rfind("on port ");
-  EXPECT_NE(at, std::string::npos) << line;
-  if (at != std::string::npos) {
-    server.address = "127.0.0.1:" + line.substr(at + 8);
-  }
-  return server;
-}
-
-// Stops `server` with SIGTERM; returns its exit code (-1 when it did not
-// exit by itself) and the rest of its output.
-std::pair<int, std::string> Stop(const RunningServer& server) {
-  kill(server.pid, SIGTERM);
-  std::string output;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(server.output, buffer, sizeof buffer)) > 0) {
-    output.append(buffer, n);
-  }
-  close(server.output);
-  int status = 0;
-  EXPECT_EQ(waitpid(server.pid, &status, 0), server.pid);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
@@ -153,8 +88,10 @@ std::string LastReloadError(const std::shared_ptr<grpc::Channel>& channel) {
 }
 
 TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
-  RunningServer server = Spawn({std::string("--pack=") + FIRSTLINE_SOURCE_DIR});
-  ASSERT_FALSE(server.address.empty());
+  auto spawned =
+      testing::SpawnServer({std::string("--pack=") + FIRSTLINE_SOURCE_DIR});
+  ASSERT_TRUE(spawned.ok()) << spawned.status();
+  testing::ServerProcess& server = **spawned;
   auto channel =
       grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
@@ -179,15 +116,17 @@ TEST(ServerBinaryTest, StartsOnTheShippedPackServesAndStopsOnSigterm) {
   // An idle client notices the server going away only at its next poll,
   // seconds later; the server would wait for it.
   channel.reset();
-  auto [code, output] = Stop(server);
+  auto [code, output] = testing::StopServer(server);
   EXPECT_EQ(code, 0) << output;
 }
 
 TEST(ServerBinaryTest, ReloadsThePackOnSighup) {
   testing::TempPack pack;
   pack.WriteMinimal();
-  RunningServer server = Spawn({"--pack=" + pack.root(), "--watch_interval=0"});
-  ASSERT_FALSE(server.address.empty());
+  auto spawned =
+      testing::SpawnServer({"--pack=" + pack.root(), "--watch_interval=0"});
+  ASSERT_TRUE(spawned.ok()) << spawned.status();
+  testing::ServerProcess& server = **spawned;
   auto channel =
       grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
   const std::string first = VersionServing(channel);
@@ -205,7 +144,7 @@ TEST(ServerBinaryTest, ReloadsThePackOnSighup) {
   // An idle client notices the server going away only at its next poll,
   // seconds later; the server would wait for it.
   channel.reset();
-  auto [code, output] = Stop(server);
+  auto [code, output] = testing::StopServer(server);
   EXPECT_EQ(code, 0) << output;
   EXPECT_THAT(output, HasSubstr("reload (SIGHUP) refused: the rule pack in " +
                                 pack.root() + " has errors; still serving " +
@@ -217,9 +156,10 @@ TEST(ServerBinaryTest, ReloadsThePackOnSighup) {
 TEST(ServerBinaryTest, ReloadsThePackWhenItsFilesChange) {
   testing::TempPack pack;
   pack.WriteMinimal();
-  RunningServer server =
-      Spawn({"--pack=" + pack.root(), "--watch_interval=0.05s"});
-  ASSERT_FALSE(server.address.empty());
+  auto spawned =
+      testing::SpawnServer({"--pack=" + pack.root(), "--watch_interval=0.05s"});
+  ASSERT_TRUE(spawned.ok()) << spawned.status();
+  testing::ServerProcess& server = **spawned;
   auto channel =
       grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials());
   const std::string first = VersionServing(channel);
@@ -231,7 +171,7 @@ TEST(ServerBinaryTest, ReloadsThePackWhenItsFilesChange) {
   // An idle client notices the server going away only at its next poll,
   // seconds later; the server would wait for it.
   channel.reset();
-  auto [code, output] = Stop(server);
+  auto [code, output] = testing::StopServer(server);
   EXPECT_EQ(code, 0) << output;
   EXPECT_THAT(output,
               HasSubstr("reload (files changed): serving rule set " + edited));

@@ -7,8 +7,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libre2-dev libhyperscan-dev libyaml-cpp-dev libicu-dev
-  libstemmer-dev libssl-dev libgtest-dev libgmock-dev tzdata
-  libtinyxml2-dev libcsv-dev
+  libstemmer-dev libssl-dev libsqlite3-dev libgtest-dev libgmock-dev tzdata
+  libtinyxml2-dev libcsv-dev libbenchmark-dev
 )
 
 missing=()

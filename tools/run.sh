@@ -13,7 +13,9 @@ firstline is starting on ${listen}. Talk to it from another terminal:
   build/bin/firstline send --server ${listen} --locale ru --trace "Где мой заказ?"
 Label messages without a server:
   echo "I want my money back" | build/bin/firstline classify --locale en
+Conversations and handoffs are kept in data/firstline.db across restarts.
 Stop it with Ctrl-C.
 
 EOM
-exec build/bin/firstline-server --listen="${listen}" --pack=. --cache_dir=build/cache
+exec build/bin/firstline-server --listen="${listen}" --pack=. \
+  --cache_dir=build/cache --data_dir=data

@@ -37,7 +37,10 @@ class DialogTest : public ::testing::Test {
   }
 
   std::vector<v1::Handoff> Handoffs(const std::string& queue = "") {
-    return handoffs_.List(queue, v1::HANDOFF_STATE_UNSPECIFIED);
+    absl::StatusOr<std::vector<v1::Handoff>> handoffs =
+        handoffs_.List(queue, v1::HANDOFF_STATE_UNSPECIFIED);
+    EXPECT_TRUE(handoffs.ok()) << handoffs.status();
+    return handoffs.ok() ? *std::move(handoffs) : std::vector<v1::Handoff>();
   }
 
   testing::TempPack pack_;

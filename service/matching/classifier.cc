@@ -235,6 +235,7 @@ IntentClassifier::Create(const ClassifierOptions& options,
       TermMatcher::Create(builder.terms_, {options.cache_dir});
   if (!matcher.ok()) return matcher.status();
   classifier->matcher_ = std::move(*matcher);
+  classifier->terms_ = std::move(builder.terms_);
   for (const TermMatcher::Fallback& fallback :
        classifier->matcher_->fallbacks()) {
     classifier->notices_.push_back(
@@ -242,7 +243,7 @@ IntentClassifier::Create(const ClassifierOptions& options,
                 absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
                              "); it is matched with RE2, which is slower")));
   }
-  classifier->signals_of_term_.resize(builder.terms_.size());
+  classifier->signals_of_term_.resize(classifier->terms_.size());
   for (size_t s = 0; s < classifier->signals_.size(); ++s) {
     for (const auto& group : classifier->signals_[s].groups) {
       for (int term : group) {

@@ -93,6 +93,10 @@ class IntentClassifier {
   // as file:line:col: message.
   const std::vector<std::string>& notices() const { return notices_; }
   size_t term_count() const { return matcher_->pattern_count(); }
+  // The regular expressions messages are scanned with, by term id, as the
+  // matcher compiled them; for comparing other engines on the same patterns.
+  // They run over ScanText() of the normalised text.
+  const std::vector<std::string>& terms() const { return terms_; }
 
  private:
   // A signal compiled: it fires when every group has a term that fired.
@@ -117,6 +121,7 @@ class IntentClassifier {
   std::vector<Signal> signals_;
   std::vector<std::vector<int>> signals_of_term_;
   std::unique_ptr<const TermMatcher> matcher_;
+  std::vector<std::string> terms_;
   std::vector<std::string> notices_;
 };
 

@@ -1,8 +1,11 @@
 #include "service/matching/classifier.h"
 
+#include <re2/re2.h>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/content/yaml_reader.h"
+#include "service/matching/scan_text.h"
 
 namespace firstline {
 namespace {
@@ -189,6 +192,12 @@ TEST_F(ClassifierTest, SharedTermsAreCompiledOnce) {
   // Terms: where...order, track my order, track, trace, order, parcel,
   // cancel, purchase, fee, charge, help.
   EXPECT_EQ(classifier->term_count(), 11u);
+  ASSERT_EQ(classifier->terms().size(), 11u);
+  // In order of first use, whole-word, over the scan text.
+  const RE2 track_my_order(classifier->terms()[1]);
+  EXPECT_TRUE(
+      RE2::PartialMatch(ScanText("pls track my orders"), track_my_order));
+  EXPECT_FALSE(RE2::PartialMatch(ScanText("retrack my order"), track_my_order));
 }
 
 TEST_F(ClassifierTest, AlertsFireBesideIntentsWithoutCompeting) {

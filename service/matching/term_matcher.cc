@@ -62,16 +62,6 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
   matcher->pattern_count_ = patterns.size();
   matcher->id_ = next_matcher_id.fetch_add(1);
 
-  // Every pattern must at least be valid RE2: that is the syntax editors
-  // write, and the fallback engine.
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    RE2 check(patterns[i], RE2::Quiet);
-    if (!check.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("pattern ", i, ": ", check.error()));
-    }
-  }
-
   std::string cache_path;
   if (!options.cache_dir.empty()) {
     Digest digest;
@@ -82,13 +72,28 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
         (fs::path(options.cache_dir) / ("hs-" + digest.Hex() + ".db")).string();
   }
   if (cache_path.empty() || !matcher->LoadCached(cache_path)) {
+    // Every pattern must at least be valid RE2: that is the syntax editors
+    // write, and the fallback engine. A cached database was saved only
+    // after this check passed for its very patterns, so a cache hit skips
+    // it: with thousands of patterns it is most of the start-up time.
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      RE2 check(patterns[i], RE2::Quiet);
+      if (!check.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("pattern ", i, ": ", check.error()));
+      }
+    }
     absl::Status compiled = matcher->Compile(patterns);
     if (!compiled.ok()) return compiled;
     if (!cache_path.empty()) matcher->SaveCached(cache_path);
   }
   for (const Fallback& fallback : matcher->fallbacks_) {
-    matcher->fallback_regexes_.push_back(
-        std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet));
+    auto regex = std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet);
+    if (!regex->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("pattern ", fallback.pattern, ": ", regex->error()));
+    }
+    matcher->fallback_regexes_.push_back(std::move(regex));
   }
   return std::unique_ptr<const TermMatcher>(std::move(matcher));
 }

@@ -93,6 +93,21 @@ TEST(TermMatcherTest, ASecondCompileComesFromTheCache) {
   EXPECT_THAT(Hits(**other, "parcel"), UnorderedElementsAre(1));
 }
 
+TEST(TermMatcherTest, PatternsRe2RejectsNeverReachTheCache) {
+  // A cache hit skips checking the patterns, so a bad set must never be
+  // saved.
+  testing::TempPack folder;
+  const TermMatcherOptions options{folder.root() + "/cache"};
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto matcher = TermMatcher::Create({"order", "(unclosed"}, options);
+    ASSERT_FALSE(matcher.ok());
+    EXPECT_THAT(matcher.status().message(), HasSubstr("pattern 1:"));
+  }
+  std::error_code no_folder;
+  EXPECT_TRUE(std::filesystem::is_empty(options.cache_dir, no_folder) ||
+              no_folder);
+}
+
 TEST(TermMatcherTest, ABrokenCacheFileIsCompiledAgain) {
   testing::TempPack folder;
   const TermMatcherOptions options{folder.root() + "/cache"};

@@ -25,10 +25,11 @@ grpc::Status AgentService::WatchHandoffs(
     grpc::ServerContext* context, const v1::WatchHandoffsRequest* request,
     grpc::ServerWriter<v1::Handoff>* writer) {
   if (request->queue().empty()) return Required("queue");
-  std::unique_ptr<HandoffSubscription> subscription =
+  absl::StatusOr<std::unique_ptr<HandoffSubscription>> subscription =
       handoffs_->Watch(request->queue());
+  if (!subscription.ok()) return ToGrpc(subscription.status());
   while (!context->IsCancelled() && !stopping_) {
-    std::optional<v1::Handoff> next = subscription->Next(kWatchPoll);
+    std::optional<v1::Handoff> next = (*subscription)->Next(kWatchPoll);
     if (next && !writer->Write(*next)) break;
   }
   return grpc::Status::OK;
@@ -37,8 +38,10 @@ grpc::Status AgentService::WatchHandoffs(
 grpc::Status AgentService::ListHandoffs(grpc::ServerContext* /*context*/,
                                         const v1::ListHandoffsRequest* request,
                                         v1::ListHandoffsResponse* response) {
-  for (v1::Handoff& handoff :
-       handoffs_->List(request->queue(), request->state())) {
+  absl::StatusOr<std::vector<v1::Handoff>> handoffs =
+      handoffs_->List(request->queue(), request->state());
+  if (!handoffs.ok()) return ToGrpc(handoffs.status());
+  for (v1::Handoff& handoff : *handoffs) {
     *response->add_handoffs() = std::move(handoff);
   }
   return grpc::Status::OK;

@@ -18,16 +18,18 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   std::unique_ptr<Server> server(new Server());
-  server->conversations_ =
-      std::make_unique<MemoryConversationStore>(MemoryConversationStoreOptions{
-          .idle_timeout = options.idle_timeout, .clock = options.dialog.clock});
-  server->handoffs_ = std::make_unique<MemoryHandoffStore>();
+  StoreOptions store = options.store;
+  store.clock = options.dialog.clock;
+  absl::StatusOr<Stores> stores = OpenStores(store);
+  if (!stores.ok()) return stores.status();
+  server->stores_ = *std::move(stores);
   server->dialog_ = std::make_unique<Dialog>(
-      options.dialog, server->conversations_.get(), server->handoffs_.get());
+      options.dialog, server->stores_.conversations.get(),
+      server->stores_.handoffs.get());
   server->service_ = std::make_unique<ConversationService>(
       std::move(engine), server->dialog_.get());
   server->agent_service_ = std::make_unique<AgentService>(
-      server->handoffs_.get(), server->dialog_.get());
+      server->stores_.handoffs.get(), server->dialog_.get());
   if (!options.reload.root.empty()) {
     ConversationService* service = server->service_.get();
     absl::StatusOr<std::unique_ptr<PackReloader>> reloader =

@@ -1,7 +1,7 @@
 // The firstline gRPC server: the conversation, agent and admin services,
-// gRPC health checking and server reflection on one port, over in-memory
-// stores. Given the pack's folder, it reloads the pack when its files change
-// or when asked (AdminService.ReloadPack, Server::ReloadPack).
+// gRPC health checking and server reflection on one port, over the stores
+// the options choose. Given the pack's folder, it reloads the pack when its
+// files change or when asked (AdminService.ReloadPack, Server::ReloadPack).
 //
 //   auto server = Server::Start({.address = "127.0.0.1:0"}, engine);
 //   int port = (*server)->port();
@@ -20,8 +20,7 @@
 #include "service/server/admin_service.h"
 #include "service/server/agent_service.h"
 #include "service/server/conversation_service.h"
-#include "service/storage/memory_conversation_store.h"
-#include "service/storage/memory_handoff_store.h"
+#include "service/storage/stores.h"
 
 namespace grpc {
 class Server;
@@ -32,8 +31,9 @@ namespace firstline {
 struct ServerOptions {
   // host:port; port 0 picks a free one (see Server::port).
   std::string address = "127.0.0.1:50051";
-  // A conversation idle this long starts afresh.
-  absl::Duration idle_timeout = absl::Minutes(30);
+  // Where conversations and handoffs are kept: in memory unless
+  // store.data_dir is set. The dialog's clock is the stores' clock.
+  StoreOptions store;
   DialogOptions dialog;
   // Where the serving pack was loaded from, and how to reload it; an empty
   // reload.root serves the starting engine for good.
@@ -44,7 +44,7 @@ class Server {
  public:
   // Starts serving `engine` (non-null), built from the pack in
   // options.reload.root when that is set. UNAVAILABLE when the address
-  // cannot be bound.
+  // cannot be bound or the stores cannot be opened.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
       const ServerOptions& options, std::shared_ptr<const Engine> engine);
   ~Server();
@@ -66,8 +66,7 @@ class Server {
  private:
   Server() = default;
 
-  std::unique_ptr<MemoryConversationStore> conversations_;
-  std::unique_ptr<MemoryHandoffStore> handoffs_;
+  Stores stores_;
   std::unique_ptr<Dialog> dialog_;
   std::unique_ptr<ConversationService> service_;
   std::unique_ptr<AgentService> agent_service_;

@@ -1,6 +1,6 @@
 // Where handoffs live from the moment the bot creates them until an agent
-// resolves them. In memory for now; a durable store implements the same
-// interface.
+// resolves them: in memory, or durably in SQLite. Every call of a store that
+// cannot be reached fails with UNAVAILABLE.
 #ifndef FIRSTLINE_SERVICE_STORAGE_HANDOFF_STORE_H_
 #define FIRSTLINE_SERVICE_STORAGE_HANDOFF_STORE_H_
 
@@ -36,8 +36,8 @@ class HandoffStore {
                               const v1::TranscriptEntry& entry) = 0;
   // Handoffs of `queue` (every queue when empty) in `state` (every state
   // when UNSPECIFIED), oldest first.
-  virtual std::vector<v1::Handoff> List(absl::string_view queue,
-                                        v1::HandoffState state) = 0;
+  virtual absl::StatusOr<std::vector<v1::Handoff>> List(
+      absl::string_view queue, v1::HandoffState state) = 0;
   // Gives a waiting handoff to `agent`; claiming one's own again is fine.
   // FAILED_PRECONDITION when another agent holds it or it is resolved.
   virtual absl::StatusOr<v1::Handoff> Claim(absl::string_view id,
@@ -47,7 +47,7 @@ class HandoffStore {
   virtual absl::StatusOr<v1::Handoff> Resolve(absl::string_view id,
                                               absl::string_view agent) = 0;
   // First the waiting handoffs of `queue`, oldest first, then each new one.
-  virtual std::unique_ptr<HandoffSubscription> Watch(
+  virtual absl::StatusOr<std::unique_ptr<HandoffSubscription>> Watch(
       absl::string_view queue) = 0;
 };
 

@@ -1,45 +1,10 @@
 #include "service/storage/memory_handoff_store.h"
 
-#include <algorithm>
-
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace firstline {
-
-// A queue of handoffs for one watcher, fed by the store.
-class MemoryHandoffStore::Subscription final : public HandoffSubscription {
- public:
-  Subscription(MemoryHandoffStore* store, std::string queue)
-      : store_(store), queue_(std::move(queue)) {}
-  ~Subscription() override { store_->Unsubscribe(this); }
-
-  std::optional<v1::Handoff> Next(absl::Duration timeout) override {
-    absl::MutexLock lock(&mutex_);
-    auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-      return !pending_.empty();
-    };
-    mutex_.AwaitWithTimeout(absl::Condition(&ready), timeout);
-    if (pending_.empty()) return std::nullopt;
-    v1::Handoff next = std::move(pending_.front());
-    pending_.pop_front();
-    return next;
-  }
-
-  void Push(const v1::Handoff& handoff) {
-    absl::MutexLock lock(&mutex_);
-    pending_.push_back(handoff);
-  }
-
-  const std::string& queue() const { return queue_; }
-
- private:
-  MemoryHandoffStore* store_;
-  const std::string queue_;
-  absl::Mutex mutex_;
-  std::deque<v1::Handoff> pending_ ABSL_GUARDED_BY(mutex_);
-};
 
 MemoryHandoffStore::MemoryHandoffStore() = default;
 
@@ -58,9 +23,7 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Create(v1::Handoff handoff) {
   handoff.set_id(absl::StrFormat("h-%08d", next_id_++));
   handoff.set_state(v1::HANDOFF_STATE_WAITING);
   handoffs_[handoff.id()] = handoff;
-  for (Subscription* subscription : subscriptions_) {
-    if (subscription->queue() == handoff.queue()) subscription->Push(handoff);
-  }
+  feed_.Publish(handoff);
   return handoff;
 }
 
@@ -80,8 +43,8 @@ absl::Status MemoryHandoffStore::Append(absl::string_view id,
   return absl::OkStatus();
 }
 
-std::vector<v1::Handoff> MemoryHandoffStore::List(absl::string_view queue,
-                                                  v1::HandoffState state) {
+absl::StatusOr<std::vector<v1::Handoff>> MemoryHandoffStore::List(
+    absl::string_view queue, v1::HandoffState state) {
   absl::MutexLock lock(&mutex_);
   std::vector<v1::Handoff> found;
   for (const auto& [id, handoff] : handoffs_) {
@@ -124,27 +87,17 @@ absl::StatusOr<v1::Handoff> MemoryHandoffStore::Resolve(
   return MoveTo(id, agent, v1::HANDOFF_STATE_RESOLVED);
 }
 
-std::unique_ptr<HandoffSubscription> MemoryHandoffStore::Watch(
+absl::StatusOr<std::unique_ptr<HandoffSubscription>> MemoryHandoffStore::Watch(
     absl::string_view queue) {
-  auto subscription = std::make_unique<Subscription>(this, std::string(queue));
   absl::MutexLock lock(&mutex_);
-  // Under the store's lock, so no handoff falls between the waiting ones and
-  // the live ones.
+  std::vector<v1::Handoff> waiting;
   for (const auto& [id, handoff] : handoffs_) {
     if (handoff.queue() == queue &&
         handoff.state() == v1::HANDOFF_STATE_WAITING) {
-      subscription->Push(handoff);
+      waiting.push_back(handoff);
     }
   }
-  subscriptions_.push_back(subscription.get());
-  return subscription;
-}
-
-void MemoryHandoffStore::Unsubscribe(Subscription* subscription) {
-  absl::MutexLock lock(&mutex_);
-  subscriptions_.erase(
-      std::remove(subscriptions_.begin(), subscriptions_.end(), subscription),
-      subscriptions_.end());
+  return feed_.Subscribe(std::string(queue), std::move(waiting));
 }
 
 }  // namespace firstline

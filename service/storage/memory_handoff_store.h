@@ -2,11 +2,11 @@
 #ifndef FIRSTLINE_SERVICE_STORAGE_MEMORY_HANDOFF_STORE_H_
 #define FIRSTLINE_SERVICE_STORAGE_MEMORY_HANDOFF_STORE_H_
 
-#include <deque>
 #include <map>
 #include <string>
 
 #include "absl/synchronization/mutex.h"
+#include "service/storage/handoff_feed.h"
 #include "service/storage/handoff_store.h"
 
 namespace firstline {
@@ -21,21 +21,18 @@ class MemoryHandoffStore final : public HandoffStore {
   absl::StatusOr<v1::Handoff> Get(absl::string_view id) override;
   absl::Status Append(absl::string_view id,
                       const v1::TranscriptEntry& entry) override;
-  std::vector<v1::Handoff> List(absl::string_view queue,
-                                v1::HandoffState state) override;
+  absl::StatusOr<std::vector<v1::Handoff>> List(
+      absl::string_view queue, v1::HandoffState state) override;
   absl::StatusOr<v1::Handoff> Claim(absl::string_view id,
                                     absl::string_view agent) override;
   absl::StatusOr<v1::Handoff> Resolve(absl::string_view id,
                                       absl::string_view agent) override;
-  std::unique_ptr<HandoffSubscription> Watch(absl::string_view queue) override;
+  absl::StatusOr<std::unique_ptr<HandoffSubscription>> Watch(
+      absl::string_view queue) override;
 
  private:
-  class Subscription;
-  friend class Subscription;
-
   absl::StatusOr<v1::Handoff*> Find(absl::string_view id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  void Unsubscribe(Subscription* subscription);
   // Gives handoff `id` to `agent` in `state`, unless it is resolved or
   // another agent holds it (FAILED_PRECONDITION).
   absl::StatusOr<v1::Handoff> MoveTo(absl::string_view id,
@@ -46,7 +43,9 @@ class MemoryHandoffStore final : public HandoffStore {
   uint64_t next_id_ ABSL_GUARDED_BY(mutex_) = 1;
   // Ordered by id, which is ordered by creation.
   std::map<std::string, v1::Handoff> handoffs_ ABSL_GUARDED_BY(mutex_);
-  std::vector<Subscription*> subscriptions_ ABSL_GUARDED_BY(mutex_);
+  // Fed under mutex_, so no handoff falls between a watcher's waiting ones
+  // and its live ones.
+  HandoffFeed feed_;
 };
 
 }  // namespace firstline

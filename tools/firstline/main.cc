@@ -11,6 +11,8 @@
 //   firstline handoffs [--queue billing] [--state waiting]
 //   firstline handoff h-000001
 //   firstline reload [--server HOST:PORT]
+//   firstline load --call send --locale en --messages FILE [--rate 5000]
+//   firstline load --serve_echo --listen 127.0.0.1:50052
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,6 +24,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "service/engine/engine.h"
 #include "tools/firstline/chat_command.h"
 #include "tools/firstline/classify_command.h"
@@ -29,6 +32,8 @@
 #include "tools/firstline/handoff_commands.h"
 #include "tools/firstline/health_command.h"
 #include "tools/firstline/lint_command.h"
+#include "tools/firstline/load_command.h"
+#include "tools/firstline/load_echo.h"
 #include "tools/firstline/reload_command.h"
 #include "tools/firstline/send_command.h"
 #include "tools/firstline/test_command.h"
@@ -58,7 +63,7 @@ ABSL_FLAG(std::string, cache_dir, UserCacheDir(),
           "are kept between runs, so an unchanged pack loads in "
           "milliseconds; empty for none");
 ABSL_FLAG(std::string, server, "127.0.0.1:50051",
-          "send, chat, health, handoffs, handoff, reload: the server's "
+          "send, chat, health, handoffs, handoff, reload, load: the server's "
           "host:port");
 ABSL_FLAG(bool, in_process, false,
           "chat: serve the --rules pack in this process (reloading it on "
@@ -67,7 +72,7 @@ ABSL_FLAG(std::string, channel, "chat",
           "send: chat, email, messenger, social or helpdesk");
 ABSL_FLAG(std::string, name, "", "send: the customer's display name");
 ABSL_FLAG(std::string, conversation, "cli", "send: the conversation id");
-ABSL_FLAG(std::string, format, "text", "lint: text or json");
+ABSL_FLAG(std::string, format, "text", "lint, load: text or json");
 ABSL_FLAG(std::string, queue, "", "handoffs: the queue; empty for all");
 ABSL_FLAG(std::string, state, "",
           "handoffs: waiting, claimed or resolved; empty for all");
@@ -76,6 +81,30 @@ ABSL_FLAG(std::string, junit, "",
 ABSL_FLAG(std::string, data, "",
           "test: score this CSV file of labeled messages (columns text and "
           "intent) instead of the pack's own tests; needs --locale");
+ABSL_FLAG(std::string, call, "send",
+          "load: send, converse, classify, classify_batch, echo or "
+          "echo_stream");
+ABSL_FLAG(std::string, messages, "",
+          "load: the customer messages to send, one per line, UTF-8");
+ABSL_FLAG(int, channels, 4,
+          "load: separate connections to the server; the streaming calls "
+          "keep one stream on each");
+ABSL_FLAG(int, concurrency, 32,
+          "load: messages in flight (calls for classify_batch), closed loop");
+ABSL_FLAG(double, rate, 0,
+          "load: messages per second on a fixed schedule (open loop, latency "
+          "from the time each was due); 0 for a closed loop");
+ABSL_FLAG(int, batch, 100, "load: texts per classify_batch call");
+ABSL_FLAG(int, conversations, 1000,
+          "load: conversation ids the messages are spread over");
+ABSL_FLAG(absl::Duration, warmup, absl::Seconds(2),
+          "load: how long to run before measuring");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(10),
+          "load: how long to measure");
+ABSL_FLAG(bool, serve_echo, false,
+          "load: only serve the echo calls on --listen, until interrupted");
+ABSL_FLAG(std::string, listen, "127.0.0.1:0",
+          "load --serve_echo: host:port to serve on; port 0 picks one");
 
 namespace {
 
@@ -114,7 +143,15 @@ constexpr char kUsage[] =
     "  handoff ID print one handoff as the agent gets it: summary, details,\n"
     "             reason, urgency, what the bot did, transcript\n"
     "  reload     make the server at --server serve its pack folder again;\n"
-    "             exit 1 with the pack's errors when it refuses it\n";
+    "             exit 1 with the pack's errors when it refuses it\n"
+    "  load       measure calls to --server over gRPC: throughput, latency\n"
+    "             p50/p90/p99/p99.9, errors, client CPU; flags: --call send|\n"
+    "             converse|classify|classify_batch|echo|echo_stream,\n"
+    "             --messages FILE (one per line), --locale, --concurrency C\n"
+    "             in flight over --channels M, or --rate R messages/s (open\n"
+    "             loop), --duration, --warmup, --conversations, --batch,\n"
+    "             --format text|json; --serve_echo --listen HOST:PORT only\n"
+    "             serves the echo calls, for a load from another process\n";
 
 // Exit codes: a command that could not do its work exits 2 when the input
 // or the pack is at fault and 1 when a server is; a check that found
@@ -269,6 +306,33 @@ int ShowHandoff(const std::vector<char*>& words) {
                 kServerFailed);
 }
 
+int Load() {
+  if (absl::GetFlag(FLAGS_serve_echo)) {
+    return Finish(
+        "load",
+        firstline::ServeEchoUntilSignal(absl::GetFlag(FLAGS_listen), std::cout),
+        kServerFailed);
+  }
+  firstline::LoadCommandOptions options;
+  options.server = absl::GetFlag(FLAGS_server);
+  options.call = absl::GetFlag(FLAGS_call);
+  options.channels = absl::GetFlag(FLAGS_channels);
+  options.concurrency = absl::GetFlag(FLAGS_concurrency);
+  options.rate = absl::GetFlag(FLAGS_rate);
+  options.batch = absl::GetFlag(FLAGS_batch);
+  options.warmup = absl::GetFlag(FLAGS_warmup);
+  options.duration = absl::GetFlag(FLAGS_duration);
+  options.messages_path = absl::GetFlag(FLAGS_messages);
+  options.locale = absl::GetFlag(FLAGS_locale);
+  options.conversations = absl::GetFlag(FLAGS_conversations);
+  options.format = absl::GetFlag(FLAGS_format);
+  const absl::Status status = firstline::RunLoad(options, std::cout);
+  return Finish("load", status,
+                status.code() == absl::StatusCode::kInvalidArgument
+                    ? kInputFailed
+                    : kServerFailed);
+}
+
 int Health() {
   absl::Status status = firstline::CheckHealth(absl::GetFlag(FLAGS_server));
   std::cout << (status.ok() ? "SERVING" : std::string(status.message()))
@@ -302,6 +366,7 @@ int main(int argc, char** argv) {
                   kServerFailed);
   }
   if (command == "health") return Health();
+  if (command == "load") return Load();
   std::cerr << "firstline: unknown command '" << command << "'\n" << kUsage;
   return kInputFailed;
 }

@@ -1,0 +1,129 @@
+// One whole conversation turn in process, for each locale of the shipped
+// pack, on its message mix (see tests/testing/message_mix.h):
+//
+//   respond  Engine::Respond: normalise, classify, slots, the answer, the
+//            response message; no conversation state
+//   turn     Dialog::Handle with the in-memory stores: the above plus the
+//            conversation's lock, state, forms, misses and handoffs
+//
+// A turn continues a conversation of three messages, then a new one starts;
+// the stores start afresh every kTurnsPerStore turns (not timed), so memory
+// stays flat however long the benchmark runs.
+#include <benchmark/benchmark.h>
+
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "service/dialog/dialog.h"
+#include "service/storage/memory_conversation_store.h"
+#include "service/storage/memory_handoff_store.h"
+#include "tests/testing/benchmark_tables.h"
+#include "tests/testing/message_mix.h"
+#include "tests/testing/per_message.h"
+
+namespace firstline {
+namespace {
+
+constexpr int kMessagesPerConversation = 3;
+constexpr int64_t kTurnsPerStore = 4096;
+
+struct LocaleBench {
+  const Engine* engine;
+  std::string locale;
+  std::vector<std::string> messages;
+};
+
+v1::SendMessageRequest Request(const std::string& locale) {
+  v1::SendMessageRequest request;
+  request.set_channel(v1::CHANNEL_CHAT);
+  request.mutable_customer()->set_id("customer");
+  request.mutable_customer()->set_display_name("Anna");
+  request.mutable_customer()->set_locale(locale);
+  return request;
+}
+
+void Respond(benchmark::State& state, const LocaleBench* bench) {
+  v1::SendMessageRequest request = Request(bench->locale);
+  request.set_conversation_id("c");
+  testing::RunPerMessage(state, bench->messages,
+                         [&](const std::string& message) {
+                           request.set_text(message);
+                           v1::SendMessageResponse reply =
+                               bench->engine->Respond(request, bench->locale);
+                           benchmark::DoNotOptimize(reply);
+                         });
+}
+
+// The dialog and the stores it keeps conversations in.
+struct Stores {
+  MemoryConversationStore conversations;
+  MemoryHandoffStore handoffs;
+  Dialog dialog{DialogOptions{}, &conversations, &handoffs};
+};
+
+void Turn(benchmark::State& state, const LocaleBench* bench) {
+  v1::SendMessageRequest request = Request(bench->locale);
+  auto stores = std::make_unique<Stores>();
+  int64_t turn = 0;
+  testing::RunPerMessage(
+      state, bench->messages, [&](const std::string& message) {
+        if (++turn % kTurnsPerStore == 0) {
+          state.PauseTiming();
+          stores = std::make_unique<Stores>();
+          state.ResumeTiming();
+        }
+        request.set_conversation_id(
+            absl::StrCat("c", turn / kMessagesPerConversation));
+        request.set_text(message);
+        absl::StatusOr<v1::SendMessageResponse> reply =
+            stores->dialog.Handle(request, *bench->engine, bench->locale);
+        if (!reply.ok()) {
+          state.SkipWithError(std::string(reply.status().message()).c_str());
+        }
+        benchmark::DoNotOptimize(reply);
+      });
+}
+
+int Main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  absl::StatusOr<std::unique_ptr<const RulePack>> pack =
+      RulePack::Load(FIRSTLINE_SOURCE_DIR);
+  if (!pack.ok()) {
+    std::cerr << pack.status() << "\n";
+    return 1;
+  }
+  absl::StatusOr<std::unique_ptr<const Engine>> engine =
+      Engine::Create(**pack, {FIRSTLINE_BINARY_DIR "/cache"});
+  if (!engine.ok()) {
+    std::cerr << engine.status() << "\n";
+    return 1;
+  }
+  std::map<std::string, LocaleBench> benches;
+  for (const std::string& locale : (*engine)->locales()) {
+    absl::StatusOr<std::vector<std::string>> mix =
+        testing::MessageMix(**pack, locale, FIRSTLINE_SOURCE_DIR);
+    if (!mix.ok()) {
+      std::cerr << mix.status() << "\n";
+      return 1;
+    }
+    benches[locale] = LocaleBench{engine->get(), locale, std::move(*mix)};
+  }
+  for (const auto& [locale, bench] : benches) {
+    benchmark::RegisterBenchmark(("respond/" + locale).c_str(), Respond,
+                                 &bench);
+  }
+  for (const auto& [locale, bench] : benches) {
+    benchmark::RegisterBenchmark(("turn/" + locale).c_str(), Turn, &bench);
+  }
+  return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
+    testing::PrintRatioTable(results, testing::kMessagesPerSecond, "respond",
+                             "Conversation turns per second per core",
+                             std::cout);
+  });
+}
+
+}  // namespace
+}  // namespace firstline
+
+int main(int argc, char** argv) { return firstline::Main(argc, argv); }

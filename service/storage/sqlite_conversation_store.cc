@@ -1,0 +1,112 @@
+#include "service/storage/sqlite_conversation_store.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace firstline {
+namespace {
+
+// Expired conversations are deleted after this many saves.
+constexpr int kSavesPerSweep = 1024;
+
+}  // namespace
+
+SqliteConversationStore::SqliteConversationStore(
+    std::shared_ptr<SqliteDatabase> database,
+    SqliteConversationStoreOptions options)
+    : database_(std::move(database)), options_(std::move(options)) {}
+
+absl::StatusOr<ConversationState> SqliteConversationStore::Load(
+    absl::string_view id) {
+  const int64_t oldest =
+      absl::ToUnixMicros(options_.clock() - options_.idle_timeout);
+  ConversationState state;
+  bool found = false;
+  absl::Status status = database_->Transaction([&]() -> absl::Status {
+    absl::StatusOr<SqliteStatement> select = database_->Prepare(
+        "SELECT state FROM conversations WHERE id = ?1 AND "
+        "last_activity_us >= ?2");
+    if (!select.ok()) return select.status();
+    select->Bind(1, id).Bind(2, oldest);
+    absl::StatusOr<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return absl::OkStatus();
+    found = true;
+    const absl::string_view bytes = select->Bytes(0);
+    if (!state.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return absl::DataLossError(
+          absl::StrCat("conversation '", id, "' does not parse"));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
+  }
+  return state;
+}
+
+absl::Status SqliteConversationStore::Save(ConversationState* state) {
+  const absl::Time now = options_.clock();
+  const int64_t oldest = absl::ToUnixMicros(now - options_.idle_timeout);
+  ConversationState saved = *state;
+  saved.set_version(state->version() + 1);
+  *saved.mutable_last_activity() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(now));
+  const std::string bytes = saved.SerializeAsString();
+  absl::Status status = database_->Transaction([&]() -> absl::Status {
+    absl::StatusOr<SqliteStatement> select = database_->Prepare(
+        "SELECT version FROM conversations WHERE id = ?1 AND "
+        "last_activity_us >= ?2");
+    if (!select.ok()) return select.status();
+    select->Bind(1, state->conversation_id()).Bind(2, oldest);
+    absl::StatusOr<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    // An expired conversation counts as none: a new one starts at 0.
+    const int64_t stored = *row ? select->Int(0) : 0;
+    if (state->version() != stored) {
+      return absl::AbortedError(absl::StrCat(
+          "conversation '", state->conversation_id(), "' changed meanwhile"));
+    }
+    absl::StatusOr<SqliteStatement> upsert = database_->Prepare(
+        "INSERT INTO conversations(id, version, last_activity_us, state) "
+        "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
+        "version = excluded.version, last_activity_us = "
+        "excluded.last_activity_us, state = excluded.state");
+    if (!upsert.ok()) return upsert.status();
+    upsert->Bind(1, state->conversation_id())
+        .Bind(2, saved.version())
+        .Bind(3, absl::ToUnixMicros(now))
+        .BindBlob(4, bytes);
+    return upsert->Step().status();
+  });
+  if (!status.ok()) return status;
+  *state = std::move(saved);
+  if (++saves_since_sweep_ >= kSavesPerSweep) {
+    saves_since_sweep_ = 0;
+    // Expired rows are invisible already; failing to delete them is harmless.
+    DeleteExpired().IgnoreError();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int> SqliteConversationStore::DeleteExpired() {
+  const int64_t oldest =
+      absl::ToUnixMicros(options_.clock() - options_.idle_timeout);
+  int deleted = 0;
+  absl::Status status = database_->Transaction([&]() -> absl::Status {
+    absl::StatusOr<SqliteStatement> remove = database_->Prepare(
+        "DELETE FROM conversations WHERE last_activity_us < ?1");
+    if (!remove.ok()) return remove.status();
+    remove->Bind(1, oldest);
+    absl::Status step = remove->Step().status();
+    deleted = database_->changes();
+    return step;
+  });
+  if (!status.ok()) return status;
+  return deleted;
+}
+
+}  // namespace firstline

@@ -1,0 +1,45 @@
+#include "service/storage/stores.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "absl/strings/str_cat.h"
+#include "service/storage/memory_conversation_store.h"
+#include "service/storage/memory_handoff_store.h"
+#include "service/storage/sqlite_conversation_store.h"
+#include "service/storage/sqlite_database.h"
+#include "service/storage/sqlite_handoff_store.h"
+
+namespace firstline {
+
+absl::StatusOr<Stores> OpenStores(const StoreOptions& options) {
+  if (options.data_dir.empty()) {
+    return Stores{
+        std::make_shared<MemoryConversationStore>(
+            MemoryConversationStoreOptions{.idle_timeout = options.idle_timeout,
+                                           .clock = options.clock}),
+        std::make_shared<MemoryHandoffStore>()};
+  }
+  std::error_code error;
+  std::filesystem::create_directories(options.data_dir, error);
+  if (error) {
+    return absl::UnavailableError(absl::StrCat("cannot create the data folder ",
+                                               options.data_dir, ": ",
+                                               error.message()));
+  }
+  absl::StatusOr<std::unique_ptr<SqliteDatabase>> opened =
+      SqliteDatabase::Open(options.data_dir + "/firstline.db");
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<SqliteDatabase> database = std::move(*opened);
+  return Stores{
+      std::make_shared<SqliteConversationStore>(
+          database,
+          SqliteConversationStoreOptions{.idle_timeout = options.idle_timeout,
+                                         .clock = options.clock}),
+      std::make_shared<SqliteHandoffStore>(
+          database, SqliteHandoffStoreOptions{
+                        .resolved_retention = options.resolved_retention,
+                        .clock = options.clock})};
+}
+
+}  // namespace firstline

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Measures firstline's calls over gRPC on loopback against the machine's own
+# ceiling for gRPC calls, in one run: a firstline server on the shipped pack
+# and the echo server of `firstline load`, each in its own process, driven by
+# `firstline load` from a third. Prints one line per measurement and the
+# ratios the performance budget asks for.
+#
+# Usage: tools/measure_rpc.sh [BUILD_DIR]     (default: build)
+# Settings from the environment, with their defaults:
+#   CONCURRENCY=32 CHANNELS=4   messages in flight, over that many connections
+#   BATCH=100                   texts per classify_batch call, one call in
+#                               flight per channel
+#   DURATION=10s WARMUP=2s      of each measurement
+#   LOCALE=en                   messages from tests/data/load_messages_$LOCALE.txt
+#   SERVER_FLAGS=               more flags for firstline-server, which runs in a
+#                               temporary folder (its data goes there)
+# The client shares the machine with both servers: its CPU use is shown, and
+# the servers' CPU time per message (taken from /proc over the whole load,
+# warm-up included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=${1:-build}
+concurrency=${CONCURRENCY:-32}
+channels=${CHANNELS:-4}
+batch=${BATCH:-100}
+duration=${DURATION:-10s}
+warmup=${WARMUP:-2s}
+locale=${LOCALE:-en}
+read -r -a server_flags <<<"${SERVER_FLAGS:-}"
+root=$PWD
+messages=$root/tests/data/load_messages_${locale}.txt
+firstline=$root/$build/bin/firstline
+
+for binary in "$firstline" "$root/$build/bin/firstline-server"; do
+  if [[ ! -x $binary ]]; then
+    echo "measure_rpc: $binary is missing; build first (tools/build.sh)" >&2
+    exit 2
+  fi
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Starts a server in the background, in $work; prints its pid, then its
+# port once it says "port N" on stdout.
+start() {
+  local name=$1
+  shift
+  (cd "$work" && exec "$@") >"$work/$name.out" 2>"$work/$name.err" &
+  pids+=($!)
+  local pid=$!
+  for _ in $(seq 600); do
+    if grep -q "port [0-9]*" "$work/$name.out"; then
+      echo "$pid $(grep -o "port [0-9]*" "$work/$name.out" | cut -d' ' -f2)"
+      return
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "measure_rpc: $name did not start:" >&2
+  cat "$work/$name.err" >&2
+  exit 1
+}
+
+echo "starting firstline-server (compiling the pack the first time) ..."
+read -r server_pid server_port < <(start server \
+  "$root/$build/bin/firstline-server" --listen=127.0.0.1:0 --pack="$root" \
+  --cache_dir="$root/$build/cache" --watch_interval=0 "${server_flags[@]}")
+pids+=("$server_pid")
+head -1 "$work/server.out"
+read -r echo_pid echo_port < <(start echo "$firstline" load --serve_echo \
+  --listen=127.0.0.1:0)
+pids+=("$echo_pid")
+
+ticks_per_second=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# measure NAME PID PORT FLAGS...: one load; its report in $work/NAME.json,
+# with the server's CPU time and the wall time around it.
+measure() {
+  local name=$1 pid=$2 port=$3
+  shift 3
+  echo "measuring $name ..."
+  local ticks_before started report ticks_after ended
+  ticks_before=$(cpu_ticks "$pid")
+  started=$(date +%s.%N)
+  report=$("$firstline" load --server="127.0.0.1:$port" \
+    --messages="$messages" --locale="$locale" --channels="$channels" \
+    --duration="$duration" --warmup="$warmup" --format=json "$@")
+  ticks_after=$(cpu_ticks "$pid")
+  ended=$(date +%s.%N)
+  printf '{"server_ticks": %s, "ticks_per_second": %s, "wall_seconds": %s, "report": %s}\n' \
+    "$((ticks_after - ticks_before))" "$ticks_per_second" \
+    "$(awk -v a="$ended" -v b="$started" 'BEGIN { print a - b }')" \
+    "$report" >"$work/$name.json"
+}
+
+closed=(--concurrency="$concurrency")
+measure echo "$echo_pid" "$echo_port" --call=echo "${closed[@]}"
+measure send "$server_pid" "$server_port" --call=send "${closed[@]}"
+measure echo_stream "$echo_pid" "$echo_port" --call=echo_stream "${closed[@]}"
+measure converse "$server_pid" "$server_port" --call=converse "${closed[@]}"
+measure classify "$server_pid" "$server_port" --call=classify "${closed[@]}"
+measure classify_batch "$server_pid" "$server_port" --call=classify_batch \
+  --batch="$batch" --concurrency="$channels"
+
+# Open loop at half of what send managed closed loop, for send and echo.
+half=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['report']['messages_per_second'] / 2))" "$work/send.json")
+measure send_open "$server_pid" "$server_port" --call=send --rate="$half"
+measure echo_open "$echo_pid" "$echo_port" --call=echo --rate="$half"
+
+python3 - "$work" "$(nproc)" <<'EOF'
+import json, os, sys
+
+work, cores = sys.argv[1], sys.argv[2]
+runs = {}
+for name in ["echo", "send", "echo_stream", "converse", "classify",
+             "classify_batch", "send_open", "echo_open"]:
+    with open(os.path.join(work, name + ".json")) as f:
+        runs[name] = json.load(f)
+
+print()
+print(f"{cores} cores shared by the client and both servers; servers' CPU per "
+      "message over the whole load")
+print(f"{'call':<15} {'loop':<12} {'msgs/s':>8} {'calls/s':>8} {'p50 us':>7} "
+      f"{'p99 us':>7} {'p99.9 us':>8} {'errors':>6} {'client':>6} "
+      f"{'server us/msg':>13}")
+for name, run in runs.items():
+    r = run["report"]
+    loop = (f"open {r['rate']:.0f}/s" if r["loop"] == "open"
+            else f"closed {r['concurrency']}")
+    server_cores = (run["server_ticks"] / run["ticks_per_second"] /
+                    run["wall_seconds"])
+    per_message = (server_cores / r["messages_per_second"] * 1e6
+                   if r["messages_per_second"] else 0)
+    lat = r["latency"]
+    # A stream per channel makes a fraction of a call per second.
+    calls = r["calls_per_second"]
+    calls = f"{calls:>8.0f}" if calls >= 10 else f"{calls:>8.2f}"
+    print(f"{r['call']:<15} {loop:<12} {r['messages_per_second']:>8.0f} "
+          f"{calls} {lat['p50_us']:>7.0f} "
+          f"{lat['p99_us']:>7.0f} {lat['p999_us']:>8.0f} "
+          f"{sum(r['errors'].values()):>6} {r['client_cpu_cores']:>6.2f} "
+          f"{per_message:>13.1f}")
+
+def rate(name):
+    return runs[name]["report"]["messages_per_second"]
+
+def p99(name):
+    return runs[name]["report"]["latency"]["p99_us"]
+
+print()
+checks = [
+    ("send / echo, msgs/s, closed loop", rate("send") / rate("echo"), ">=", 0.6),
+    ("send p99 / echo p99, open loop at half of send's max",
+     p99("send_open") / p99("echo_open"), "<=", 1.5),
+    ("converse / send, msgs/s", rate("converse") / rate("send"), ">=", 3.0),
+]
+for what, ratio, sense, bound in checks:
+    held = ratio >= bound if sense == ">=" else ratio <= bound
+    print(f"{what:<55} {ratio:6.2f}  (budget {sense} {bound}: "
+          f"{'holds' if held else 'missed'})")
+EOF
