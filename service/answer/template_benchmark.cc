@@ -15,6 +15,7 @@
 #include "service/engine/engine.h"
 #include "tests/testing/benchmark_tables.h"
 #include "tests/testing/per_message.h"
+#include "tests/testing/shipped_pack.h"
 
 namespace firstline {
 namespace {
@@ -91,21 +92,17 @@ void RenderAnswers(benchmark::State& state, const Engine* engine,
 int Main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  absl::StatusOr<std::unique_ptr<const RulePack>> pack =
-      RulePack::Load(FIRSTLINE_SOURCE_DIR);
-  if (!pack.ok()) {
-    std::cerr << pack.status() << "\n";
+  absl::StatusOr<testing::CompiledPack> compiled =
+      testing::CompilePack(FIRSTLINE_SOURCE_DIR, FIRSTLINE_BINARY_DIR "/cache");
+  if (!compiled.ok()) {
+    std::cerr << compiled.status() << "\n";
     return 1;
   }
-  absl::StatusOr<std::unique_ptr<const Engine>> engine =
-      Engine::Create(**pack, {FIRSTLINE_BINARY_DIR "/cache"});
-  if (!engine.ok()) {
-    std::cerr << engine.status() << "\n";
-    return 1;
-  }
+  const RulePack& pack = *compiled->pack;
+  const Engine& engine = *compiled->engine;
   // Keyed by locale; the benchmarks keep pointers into it.
   std::map<std::string, LocaleAnswers> locales;
-  for (const auto& [locale, files] : (*pack)->locales()) {
+  for (const auto& [locale, files] : pack.locales()) {
     absl::StatusOr<LocaleAnswers> answers = Collect(files.answer_files);
     if (!answers.ok()) {
       std::cerr << answers.status() << "\n";
@@ -120,11 +117,11 @@ int Main(int argc, char** argv) {
   }
   for (const auto& [locale, answers] : locales) {
     benchmark::RegisterBenchmark(("answer_chat/" + locale).c_str(),
-                                 RenderAnswers, engine->get(), &locale,
-                                 &answers, v1::CHANNEL_CHAT);
+                                 RenderAnswers, &engine, &locale, &answers,
+                                 v1::CHANNEL_CHAT);
     benchmark::RegisterBenchmark(("answer_email/" + locale).c_str(),
-                                 RenderAnswers, engine->get(), &locale,
-                                 &answers, v1::CHANNEL_EMAIL);
+                                 RenderAnswers, &engine, &locale, &answers,
+                                 v1::CHANNEL_EMAIL);
   }
   return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, kRendersPerSecond, "",

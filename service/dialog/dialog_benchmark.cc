@@ -20,6 +20,7 @@
 #include "tests/testing/benchmark_tables.h"
 #include "tests/testing/message_mix.h"
 #include "tests/testing/per_message.h"
+#include "tests/testing/shipped_pack.h"
 
 namespace firstline {
 namespace {
@@ -87,27 +88,23 @@ void Turn(benchmark::State& state, const LocaleBench* bench) {
 int Main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  absl::StatusOr<std::unique_ptr<const RulePack>> pack =
-      RulePack::Load(FIRSTLINE_SOURCE_DIR);
-  if (!pack.ok()) {
-    std::cerr << pack.status() << "\n";
+  absl::StatusOr<testing::CompiledPack> compiled =
+      testing::CompilePack(FIRSTLINE_SOURCE_DIR, FIRSTLINE_BINARY_DIR "/cache");
+  if (!compiled.ok()) {
+    std::cerr << compiled.status() << "\n";
     return 1;
   }
-  absl::StatusOr<std::unique_ptr<const Engine>> engine =
-      Engine::Create(**pack, {FIRSTLINE_BINARY_DIR "/cache"});
-  if (!engine.ok()) {
-    std::cerr << engine.status() << "\n";
-    return 1;
-  }
+  const RulePack& pack = *compiled->pack;
+  const Engine& engine = *compiled->engine;
   std::map<std::string, LocaleBench> benches;
-  for (const std::string& locale : (*engine)->locales()) {
+  for (const std::string& locale : engine.locales()) {
     absl::StatusOr<std::vector<std::string>> mix =
-        testing::MessageMix(**pack, locale, FIRSTLINE_SOURCE_DIR);
+        testing::MessageMix(pack, locale, FIRSTLINE_SOURCE_DIR);
     if (!mix.ok()) {
       std::cerr << mix.status() << "\n";
       return 1;
     }
-    benches[locale] = LocaleBench{engine->get(), locale, std::move(*mix)};
+    benches[locale] = LocaleBench{&engine, locale, std::move(*mix)};
   }
   for (const auto& [locale, bench] : benches) {
     benchmark::RegisterBenchmark(("respond/" + locale).c_str(), Respond,

@@ -31,6 +31,7 @@
 #include "tests/testing/message_mix.h"
 #include "tests/testing/per_message.h"
 #include "tests/testing/regex_baselines.h"
+#include "tests/testing/shipped_pack.h"
 
 namespace firstline {
 namespace {
@@ -177,32 +178,28 @@ int Main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   const std::string cache_dir = FIRSTLINE_BINARY_DIR "/cache";
-  absl::StatusOr<std::unique_ptr<const RulePack>> pack =
-      RulePack::Load(FIRSTLINE_SOURCE_DIR);
-  if (!pack.ok()) {
-    std::cerr << pack.status() << "\n";
+  absl::StatusOr<testing::CompiledPack> compiled =
+      testing::CompilePack(FIRSTLINE_SOURCE_DIR, cache_dir);
+  if (!compiled.ok()) {
+    std::cerr << compiled.status() << "\n";
     return 1;
   }
-  absl::StatusOr<std::unique_ptr<const Engine>> engine =
-      Engine::Create(**pack, {cache_dir});
-  if (!engine.ok()) {
-    std::cerr << engine.status() << "\n";
-    return 1;
-  }
+  const RulePack& pack = *compiled->pack;
+  const Engine& engine = *compiled->engine;
   std::map<std::string, LocaleBench> benches;
-  for (const std::string& locale : (*engine)->locales()) {
+  for (const std::string& locale : engine.locales()) {
     absl::StatusOr<std::vector<std::string>> mix =
-        testing::MessageMix(**pack, locale, FIRSTLINE_SOURCE_DIR);
+        testing::MessageMix(pack, locale, FIRSTLINE_SOURCE_DIR);
     if (!mix.ok()) {
       std::cerr << mix.status() << "\n";
       return 1;
     }
     LocaleBench& bench = benches[locale];
-    bench.engine = engine->get();
+    bench.engine = &engine;
     bench.locale = locale;
     bench.cache_dir = cache_dir;
     for (std::string& message : *mix) {
-      NormalizedText normalized = (*engine)->Normalize(message);
+      NormalizedText normalized = engine.Normalize(message);
       bench.messages.scan.push_back(ScanText(normalized.text));
       bench.messages.normalized.push_back(std::move(normalized));
       bench.messages.original.push_back(std::move(message));
@@ -235,7 +232,7 @@ int Main(int argc, char** argv) {
                                    &bench, name);
     }
   }
-  std::vector<std::string> locales = (*engine)->locales();
+  std::vector<std::string> locales = engine.locales();
   return testing::RunBenchmarks([&](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, kMessagesPerSecond, "firstline",
                              "Messages per second per core", std::cout);
