@@ -213,5 +213,53 @@ answers:
                                   "has no examples"));
 }
 
+TEST(PackLintTest, ReferencesToWhatDoesNotExist) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  pack.Write("intents/en/extra.yaml", R"(locale: en
+intents:
+  - id: quiet
+    signals: [{phrases: [quiet]}]
+    examples: [quiet]
+)");
+  // An answer of no intent, a fact and a slot nothing fills.
+  pack.Write("rules/en/extra.yaml", R"(locale: en
+answers:
+  - intent: delete_account
+    variants: ["Gone."]
+  - intent: quiet
+    variants: ["See {shop.nope}.", "See {slot.nothing}."]
+)");
+  // A queue for an intent that does not exist.
+  pack.Write("rules/queues.yaml", R"(default_queue: general
+abuse_queue: general
+queues:
+  - {id: general, intents: [refund_me]}
+)");
+  const std::vector<std::string> lines = Lint(pack);
+  EXPECT_THAT(lines, HasLine("rules/en/extra.yaml:3:13: error: no intent "
+                             "'delete_account' in this locale"));
+  EXPECT_THAT(lines, HasLine("rules/en/extra.yaml:6:16: error: {shop.nope}: "
+                             "no fact 'nope'"));
+  EXPECT_THAT(lines, HasLine("rules/en/extra.yaml:6:36: error: {slot.nothing}: "
+                             "the intent declares no slot 'nothing', so "
+                             "nothing can fill it"));
+  EXPECT_THAT(lines, HasLine("rules/queues.yaml:4:29: error: no intent "
+                             "'refund_me' in intents/"));
+}
+
+TEST(PackLintTest, AnIntentWithoutAnAnswer) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  pack.Write("intents/en/extra.yaml", R"(locale: en
+intents:
+  - id: unanswered
+    signals: [{phrases: [unanswered]}]
+    examples: [unanswered]
+)");
+  EXPECT_THAT(Lint(pack), HasLine("intents/en/extra.yaml:3:9: error: intent "
+                                  "'unanswered' has no answer in rules/en/"));
+}
+
 }  // namespace
 }  // namespace firstline

@@ -9,39 +9,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "firstline/storage/v1/hyperscan_cache.pb.h"
 #include "service/content/digest.h"
 #include "service/matching/re2_piece.h"
 
 namespace firstline {
 namespace {
-
-// Hyperscan needs scratch space per thread, large enough for every database
-// the thread scans. This keeps one per thread and grows it for each new
-// database it meets.
-class ThreadScratch {
- public:
-  ~ThreadScratch() {
-    if (scratch_ != nullptr) hs_free_scratch(scratch_);
-  }
-
-  hs_scratch_t* For(const hs_database_t* database, uint64_t database_id) {
-    if (!prepared_.contains(database_id)) {
-      if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS) return nullptr;
-      prepared_.insert(database_id);
-    }
-    return scratch_;
-  }
-
- private:
-  hs_scratch_t* scratch_ = nullptr;
-  absl::flat_hash_set<uint64_t> prepared_;
-};
-
-std::atomic<uint64_t> next_matcher_id{1};
 
 namespace fs = std::filesystem;
 
@@ -53,7 +29,56 @@ int OnMatch(unsigned int id, unsigned long long /*from*/,
   return 0;
 }
 
+std::atomic<uint64_t> next_matcher_id{1};
+
 }  // namespace
+
+// Scratch space for scans of one database, lent to one scan at a time. Not
+// one per thread: gRPC's server starts and ends threads under load, and
+// allocating scratch for each new thread cost a fifth of a call's CPU.
+class TermMatcher::ScratchPool {
+ public:
+  static absl::StatusOr<std::unique_ptr<ScratchPool>> Create(
+      const hs_database_t* database) {
+    std::unique_ptr<ScratchPool> pool(new ScratchPool());
+    if (hs_alloc_scratch(database, &pool->prototype_) != HS_SUCCESS) {
+      return absl::ResourceExhaustedError(
+          "cannot allocate Hyperscan scratch space");
+    }
+    return pool;
+  }
+  ~ScratchPool() {
+    for (hs_scratch_t* scratch : idle_) hs_free_scratch(scratch);
+    hs_free_scratch(prototype_);
+  }
+
+  // Null only when memory runs out.
+  hs_scratch_t* Acquire() {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (!idle_.empty()) {
+        hs_scratch_t* scratch = idle_.back();
+        idle_.pop_back();
+        return scratch;
+      }
+    }
+    hs_scratch_t* scratch = nullptr;
+    if (hs_clone_scratch(prototype_, &scratch) != HS_SUCCESS) return nullptr;
+    return scratch;
+  }
+  void Release(hs_scratch_t* scratch) {
+    absl::MutexLock lock(&mutex_);
+    idle_.push_back(scratch);
+  }
+
+ private:
+  ScratchPool() = default;
+
+  hs_scratch_t* prototype_ = nullptr;
+  absl::Mutex mutex_;
+  // As many as scans ever ran at once.
+  std::vector<hs_scratch_t*> idle_ ABSL_GUARDED_BY(mutex_);
+};
 
 absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     const std::vector<std::string>& patterns,
@@ -86,6 +111,12 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     absl::Status compiled = matcher->Compile(patterns);
     if (!compiled.ok()) return compiled;
     if (!cache_path.empty()) matcher->SaveCached(cache_path);
+  }
+  if (matcher->database_ != nullptr) {
+    absl::StatusOr<std::unique_ptr<ScratchPool>> pool =
+        ScratchPool::Create(matcher->database_);
+    if (!pool.ok()) return pool.status();
+    matcher->scratches_ = *std::move(pool);
   }
   for (const Fallback& fallback : matcher->fallbacks_) {
     auto regex = std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet);
@@ -190,16 +221,17 @@ void TermMatcher::SaveCached(const std::string& path) const {
 }
 
 TermMatcher::~TermMatcher() {
+  scratches_.reset();
   if (database_ != nullptr) hs_free_database(database_);
 }
 
 void TermMatcher::Match(absl::string_view text, std::vector<int>* hits) const {
   if (database_ != nullptr) {
-    thread_local ThreadScratch thread_scratch;
-    hs_scratch_t* scratch = thread_scratch.For(database_, id_);
+    hs_scratch_t* scratch = scratches_->Acquire();
     if (scratch != nullptr) {
       hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
               scratch, OnMatch, hits);
+      scratches_->Release(scratch);
     }
   }
   for (size_t i = 0; i < fallback_regexes_.size(); ++i) {

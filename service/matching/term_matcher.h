@@ -69,8 +69,11 @@ class TermMatcher {
   void SaveCached(const std::string& path) const;
 
   size_t pattern_count_ = 0;
+  class ScratchPool;
+
   hs_database* database_ = nullptr;  // Null when every pattern fell back.
-  uint64_t id_ = 0;                  // Tells per-thread scratch space apart.
+  std::unique_ptr<ScratchPool> scratches_;  // With database_.
+  uint64_t id_ = 0;  // Tells per-thread scratch space apart.
   bool from_cache_ = false;
   std::vector<Fallback> fallbacks_;
   std::vector<std::unique_ptr<re2::RE2>> fallback_regexes_;

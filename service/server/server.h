@@ -35,6 +35,10 @@ struct ServerOptions {
   // store.data_dir is set. The dialog's clock is the stores' clock.
   StoreOptions store;
   DialogOptions dialog;
+  // Threads waiting for calls: at least min_pollers, and up to max_pollers
+  // stay when calls come in faster than they are answered.
+  int min_pollers = 2;
+  int max_pollers = 64;
   // Where the serving pack was loaded from, and how to reload it; an empty
   // reload.root serves the starting engine for good.
   PackReloaderOptions reload;

@@ -11,53 +11,63 @@ namespace {
 // not grow with conversations nobody continues.
 constexpr size_t kSavesPerSweep = 1024;
 
-absl::Time ToTime(const google::protobuf::Timestamp& timestamp) {
-  return absl::FromUnixSeconds(timestamp.seconds()) +
-         absl::Nanoseconds(timestamp.nanos());
-}
-
 }  // namespace
 
 MemoryConversationStore::MemoryConversationStore(
     MemoryConversationStoreOptions options)
     : options_(std::move(options)) {}
 
-bool MemoryConversationStore::Expired(const ConversationState& state,
+bool MemoryConversationStore::Expired(const Stored& stored,
                                       absl::Time now) const {
-  return now - ToTime(state.last_activity()) > options_.idle_timeout;
+  return now - stored.last_activity > options_.idle_timeout;
 }
 
 absl::StatusOr<ConversationState> MemoryConversationStore::Load(
     absl::string_view id) {
-  absl::MutexLock lock(&mutex_);
-  auto it = states_.find(id);
-  if (it == states_.end() || Expired(it->second, options_.clock())) {
-    return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
+  std::string bytes;
+  {
+    absl::MutexLock lock(&mutex_);
+    auto it = states_.find(id);
+    if (it == states_.end() || Expired(it->second, options_.clock())) {
+      return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
+    }
+    bytes = it->second.state;
   }
-  return it->second;
+  ConversationState state;
+  if (!state.ParseFromString(bytes)) {
+    return absl::DataLossError(
+        absl::StrCat("conversation '", id, "' does not parse"));
+  }
+  return state;
 }
 
 absl::Status MemoryConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
-  absl::MutexLock lock(&mutex_);
-  auto it = states_.find(state->conversation_id());
-  const int64_t stored = it == states_.end() || Expired(it->second, now)
-                             ? 0
-                             : it->second.version();
-  if (state->version() != stored) {
-    return absl::AbortedError(absl::StrCat(
-        "conversation '", state->conversation_id(), "' changed meanwhile"));
-  }
-  state->set_version(stored + 1);
-  *state->mutable_last_activity() =
+  ConversationState saved = *state;
+  saved.set_version(state->version() + 1);
+  *saved.mutable_last_activity() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
           absl::ToUnixNanos(now));
-  states_[state->conversation_id()] = *state;
-  if (++saves_since_sweep_ >= kSavesPerSweep) {
-    saves_since_sweep_ = 0;
-    absl::erase_if(
-        states_, [&](const auto& entry) { return Expired(entry.second, now); });
+  Stored entry{saved.version(), now, saved.SerializeAsString()};
+  {
+    absl::MutexLock lock(&mutex_);
+    auto it = states_.find(state->conversation_id());
+    const int64_t stored = it == states_.end() || Expired(it->second, now)
+                               ? 0
+                               : it->second.version;
+    if (state->version() != stored) {
+      return absl::AbortedError(absl::StrCat(
+          "conversation '", state->conversation_id(), "' changed meanwhile"));
+    }
+    states_[state->conversation_id()] = std::move(entry);
+    if (++saves_since_sweep_ >= kSavesPerSweep) {
+      saves_since_sweep_ = 0;
+      absl::erase_if(states_, [&](const auto& stored) {
+        return Expired(stored.second, now);
+      });
+    }
   }
+  *state = std::move(saved);
   return absl::OkStatus();
 }
 

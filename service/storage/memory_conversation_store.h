@@ -20,7 +20,8 @@ struct MemoryConversationStoreOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
 
-// Thread-safe.
+// Thread-safe. States are kept serialized: compact, and copied in and out
+// of the one lock as a block of bytes, parsed and serialized outside it.
 class MemoryConversationStore final : public ConversationStore {
  public:
   explicit MemoryConversationStore(MemoryConversationStoreOptions options = {});
@@ -32,12 +33,16 @@ class MemoryConversationStore final : public ConversationStore {
   size_t size() const;
 
  private:
-  bool Expired(const ConversationState& state, absl::Time now) const;
+  struct Stored {
+    int64_t version = 0;
+    absl::Time last_activity;
+    std::string state;  // A serialized ConversationState.
+  };
+  bool Expired(const Stored& stored, absl::Time now) const;
 
   const MemoryConversationStoreOptions options_;
   mutable absl::Mutex mutex_;
-  absl::flat_hash_map<std::string, ConversationState> states_
-      ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, Stored> states_ ABSL_GUARDED_BY(mutex_);
   size_t saves_since_sweep_ ABSL_GUARDED_BY(mutex_) = 0;
 };
 
