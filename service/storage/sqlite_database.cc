@@ -169,15 +169,48 @@ absl::Status SqliteDatabase::Migrate() {
 
 absl::Status SqliteDatabase::Transaction(
     absl::FunctionRef<absl::Status()> work) {
-  absl::MutexLock lock(&mutex_);
-  if (absl::Status begin = Execute("BEGIN IMMEDIATE"); !begin.ok()) {
-    return begin;
+  Pending mine{work, absl::OkStatus(), false};
+  std::vector<Pending*> batch;
+  {
+    absl::MutexLock lock(&queue_mutex_);
+    queue_.push_back(&mine);
+    // Wait until a leader has committed this work, or until no one commits
+    // and this caller leads the next batch.
+    auto ready = [this, &mine]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mutex_) {
+      return mine.done || !committing_;
+    };
+    queue_mutex_.Await(absl::Condition(&ready));
+    if (mine.done) return mine.status;
+    committing_ = true;
+    batch.swap(queue_);
   }
-  absl::Status status = work();
-  if (status.ok()) status = Execute("COMMIT");
-  // A failed COMMIT leaves the transaction open; roll it back either way.
-  if (!status.ok()) Execute("ROLLBACK").IgnoreError();
-  return status;
+  Commit(batch);
+  absl::MutexLock lock(&queue_mutex_);
+  for (Pending* pending : batch) pending->done = true;
+  committing_ = false;
+  return mine.status;
+}
+
+void SqliteDatabase::Commit(const std::vector<Pending*>& batch) {
+  if (absl::Status begin = Execute("BEGIN IMMEDIATE"); !begin.ok()) {
+    for (Pending* pending : batch) pending->status = begin;
+    return;
+  }
+  for (Pending* pending : batch) {
+    // A savepoint each, so one caller's failure undoes only its own work.
+    pending->status = Execute("SAVEPOINT work");
+    if (!pending->status.ok()) continue;
+    pending->status = pending->work();
+    if (!pending->status.ok()) Execute("ROLLBACK TO work").IgnoreError();
+    Execute("RELEASE work").IgnoreError();
+  }
+  if (absl::Status commit = Execute("COMMIT"); !commit.ok()) {
+    // A failed COMMIT leaves the transaction open.
+    Execute("ROLLBACK").IgnoreError();
+    for (Pending* pending : batch) {
+      if (pending->status.ok()) pending->status = commit;
+    }
+  }
 }
 
 absl::StatusOr<SqliteStatement> SqliteDatabase::Prepare(absl::string_view sql) {

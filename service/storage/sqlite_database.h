@@ -4,8 +4,8 @@
 // is versioned; Open() brings an older file up to date.
 //
 //   auto db = SqliteDatabase::Open("data/firstline.db");
-//   absl::Status status = (*db)->Transaction([&](SqliteDatabase& db) {
-//     auto insert = db.Prepare("INSERT INTO t(a) VALUES(?1)");
+//   absl::Status status = (*db)->Transaction([&] {
+//     auto insert = (*db)->Prepare("INSERT INTO t(a) VALUES(?1)");
 //     ...
 //   });
 #ifndef FIRSTLINE_SERVICE_STORAGE_SQLITE_DATABASE_H_
@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
@@ -70,11 +71,13 @@ class SqliteDatabase {
       const std::string& path);
   ~SqliteDatabase();
 
-  // Runs `work` in one write transaction, one transaction at a time: it is
-  // committed (on disk) when `work` returns OK and rolled back otherwise.
-  // Returns the status of `work`, or of the commit.
+  // Runs `work` as one transaction: its changes are on disk when it returns
+  // OK, and none of them when it fails. Returns the status of `work`, or of
+  // the commit. Work of callers that arrive while a commit is under way is
+  // committed together in the next one (each in a savepoint of its own), so
+  // concurrent callers share the cost of syncing the disk.
   absl::Status Transaction(absl::FunctionRef<absl::Status()> work)
-      ABSL_LOCKS_EXCLUDED(mutex_);
+      ABSL_LOCKS_EXCLUDED(queue_mutex_);
 
   // A statement of `sql`; only inside Transaction(). INTERNAL for SQL that
   // does not compile (a bug, not an input problem).
@@ -89,14 +92,25 @@ class SqliteDatabase {
  private:
   SqliteDatabase(sqlite3* db, std::string path)
       : db_(db), path_(std::move(path)) {}
+  // One caller's work, waiting for a commit.
+  struct Pending {
+    absl::FunctionRef<absl::Status()> work;
+    absl::Status status;
+    bool done = false;
+  };
   absl::Status Execute(absl::string_view sql);
   absl::Status Migrate();
+  // Runs `batch` in one transaction and sets each one's status.
+  void Commit(const std::vector<Pending*>& batch);
 
   sqlite3* const db_;
   const std::string path_;
   int schema_version_ = 0;
-  // SQLite allows one writer; waiting here is cheaper than its busy loop.
-  absl::Mutex mutex_;
+  // Callers waiting for the next commit, and whether one of them is
+  // committing now (the leader, which then takes the next batch).
+  absl::Mutex queue_mutex_;
+  std::vector<Pending*> queue_ ABSL_GUARDED_BY(queue_mutex_);
+  bool committing_ ABSL_GUARDED_BY(queue_mutex_) = false;
 };
 
 // The status for SQLite result `code` of `what` on `db` (null for none).

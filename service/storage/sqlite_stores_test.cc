@@ -2,6 +2,10 @@
 // a reopen of the file, migrate and expire.
 #include <sqlite3.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "service/storage/sqlite_conversation_store.h"
 #include "service/storage/sqlite_database.h"
@@ -131,6 +135,37 @@ TEST_F(SqliteStoresTest, DeletesIdleConversationsAndOldResolvedHandoffs) {
   EXPECT_TRUE(absl::IsNotFound(handoffs.Get(resolved).status()));
   // Waiting handoffs are never deleted, however old.
   EXPECT_TRUE(handoffs.Get(waiting).ok());
+}
+
+TEST_F(SqliteStoresTest, ConcurrentWritersEachGetTheirOwnOutcome) {
+  std::shared_ptr<SqliteDatabase> database = Open();
+  ASSERT_NE(database, nullptr);
+  SqliteConversationStore conversations(database, ConversationOptions());
+  constexpr int kThreads = 8;
+  constexpr int kSaves = 30;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      ConversationState state;
+      state.set_conversation_id("c" + std::to_string(t));
+      for (int i = 0; i < kSaves; ++i) {
+        ConversationState stale = state;
+        if (!conversations.Save(&state).ok()) ++wrong;
+        // Committed in a batch with others' work, a stale write still fails
+        // alone and undoes nothing of theirs.
+        if (i > 0 && !absl::IsAborted(conversations.Save(&stale))) ++wrong;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(wrong.load(), 0);
+  for (int t = 0; t < kThreads; ++t) {
+    absl::StatusOr<ConversationState> state =
+        conversations.Load("c" + std::to_string(t));
+    ASSERT_TRUE(state.ok()) << state.status();
+    EXPECT_EQ(state->version(), kSaves);
+  }
 }
 
 TEST_F(SqliteStoresTest, RefusesAFileOfANewerSchema) {
