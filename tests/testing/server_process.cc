@@ -25,6 +25,10 @@ std::string ReadAll(int fd) {
 
 }  // namespace
 
+ServerProcess::~ServerProcess() {
+  if (pid != 0) KillServer(*this);
+}
+
 absl::StatusOr<std::unique_ptr<ServerProcess>> SpawnServer(
     std::vector<std::string> flags) {
   int out[2];
@@ -46,6 +50,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> SpawnServer(
   close(out[1]);
   server->output = out[0];
   if (spawned != 0) {
+    server->pid = 0;
     close(server->output);
     return absl::InternalError(std::string("cannot start ") + kServer);
   }
@@ -74,6 +79,7 @@ std::pair<int, std::string> StopServer(ServerProcess& server) {
   close(server.output);
   int status = 0;
   waitpid(server.pid, &status, 0);
+  server.pid = 0;
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
@@ -81,6 +87,7 @@ void KillServer(ServerProcess& server) {
   kill(server.pid, SIGKILL);
   int status = 0;
   waitpid(server.pid, &status, 0);
+  server.pid = 0;
   close(server.output);
 }
 

@@ -19,7 +19,11 @@
 namespace firstline::testing {
 
 struct ServerProcess {
-  pid_t pid = 0;
+  // Kills the server if the test did not stop it, e.g. when an assertion
+  // ended the test early.
+  ~ServerProcess();
+
+  pid_t pid = 0;  // 0 once it has exited.
   // "127.0.0.1:PORT".
   std::string address;
   // Its stdout and stderr.
