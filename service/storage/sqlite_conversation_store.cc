@@ -93,20 +93,9 @@ absl::Status SqliteConversationStore::Save(ConversationState* state) {
 }
 
 absl::StatusOr<int> SqliteConversationStore::DeleteExpired() {
-  const int64_t oldest =
-      absl::ToUnixMicros(options_.clock() - options_.idle_timeout);
-  int deleted = 0;
-  absl::Status status = database_->Transaction([&]() -> absl::Status {
-    absl::StatusOr<SqliteStatement> remove = database_->Prepare(
-        "DELETE FROM conversations WHERE last_activity_us < ?1");
-    if (!remove.ok()) return remove.status();
-    remove->Bind(1, oldest);
-    absl::Status step = remove->Step().status();
-    deleted = database_->changes();
-    return step;
-  });
-  if (!status.ok()) return status;
-  return deleted;
+  return database_->Change(
+      "DELETE FROM conversations WHERE last_activity_us < ?1",
+      {absl::ToUnixMicros(options_.clock() - options_.idle_timeout)});
 }
 
 }  // namespace firstline

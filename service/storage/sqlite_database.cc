@@ -128,7 +128,21 @@ absl::StatusOr<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(
 
 SqliteDatabase::~SqliteDatabase() { sqlite3_close(db_); }
 
-int SqliteDatabase::changes() const { return sqlite3_changes(db_); }
+absl::StatusOr<int> SqliteDatabase::Change(
+    absl::string_view sql, std::initializer_list<int64_t> values) {
+  int changed = 0;
+  absl::Status status = Transaction([&]() -> absl::Status {
+    absl::StatusOr<SqliteStatement> statement = Prepare(sql);
+    if (!statement.ok()) return statement.status();
+    int index = 0;
+    for (int64_t value : values) statement->Bind(++index, value);
+    absl::Status step = statement->Step().status();
+    changed = sqlite3_changes(db_);
+    return step;
+  });
+  if (!status.ok()) return status;
+  return changed;
+}
 
 absl::Status SqliteDatabase::Execute(absl::string_view sql) {
   char* error = nullptr;

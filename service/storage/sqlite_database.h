@@ -12,6 +12,7 @@
 #define FIRSTLINE_SERVICE_STORAGE_SQLITE_DATABASE_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -83,8 +84,11 @@ class SqliteDatabase {
   // does not compile (a bug, not an input problem).
   absl::StatusOr<SqliteStatement> Prepare(absl::string_view sql);
 
-  // Rows the latest statement inserted, updated or deleted.
-  int changes() const;
+  // Runs `sql`, whose parameters ?1, ?2 ... take `values`, in a
+  // transaction of its own; returns how many rows it inserted, updated or
+  // deleted.
+  absl::StatusOr<int> Change(absl::string_view sql,
+                             std::initializer_list<int64_t> values);
 
   // The schema version the file has now.
   int schema_version() const { return schema_version_; }

@@ -171,21 +171,10 @@ absl::StatusOr<std::unique_ptr<HandoffSubscription>> SqliteHandoffStore::Watch(
 }
 
 absl::StatusOr<int> SqliteHandoffStore::DeleteExpired() {
-  const int64_t oldest =
-      absl::ToUnixMicros(options_.clock() - options_.resolved_retention);
-  int deleted = 0;
-  absl::Status status = database_->Transaction([&]() -> absl::Status {
-    absl::StatusOr<SqliteStatement> remove = database_->Prepare(
-        "DELETE FROM handoffs WHERE state = ?1 AND updated_us < ?2");
-    if (!remove.ok()) return remove.status();
-    remove->Bind(1, static_cast<int64_t>(v1::HANDOFF_STATE_RESOLVED))
-        .Bind(2, oldest);
-    absl::Status step = remove->Step().status();
-    deleted = database_->changes();
-    return step;
-  });
-  if (!status.ok()) return status;
-  return deleted;
+  return database_->Change(
+      "DELETE FROM handoffs WHERE state = ?1 AND updated_us < ?2",
+      {v1::HANDOFF_STATE_RESOLVED,
+       absl::ToUnixMicros(options_.clock() - options_.resolved_retention)});
 }
 
 }  // namespace firstline
