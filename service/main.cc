@@ -7,6 +7,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "service/engine/engine.h"
@@ -19,11 +20,18 @@ ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
           "a conversation idle this long starts afresh");
 ABSL_FLAG(std::string, store, "sqlite",
           "where conversations and handoffs are kept: sqlite (durable, in "
-          "--data_dir) or memory (lost on restart)");
+          "--data_dir), memory (lost on restart), or redis://host:port "
+          "(shared by every replica using that server)");
 ABSL_FLAG(std::string, data_dir, "data",
           "the folder of the SQLite file with --store=sqlite");
 ABSL_FLAG(absl::Duration, resolved_retention, absl::Hours(24 * 30),
           "resolved handoffs are deleted after this long");
+ABSL_FLAG(std::string, redis_key_prefix, "firstline:",
+          "with --store=redis://...: what every key starts with, so that "
+          "deployments can share a server");
+ABSL_FLAG(absl::Duration, redelivery_timeout, absl::Minutes(1),
+          "with --store=redis://...: a handoff a desk was given and did not "
+          "claim within this goes to another desk of its queue");
 ABSL_FLAG(std::string, pack, ".",
           "the rule pack's root folder (holding intents/ and rules/)");
 ABSL_FLAG(std::string, cache_dir, "",
@@ -38,7 +46,8 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves the firstline gRPC API on a rule pack.\n"
       "Usage: firstline-server [--listen=127.0.0.1:50051] [--pack=DIR]\n"
-      "                        [--store=sqlite|memory] [--data_dir=data]\n"
+      "                        [--store=sqlite|memory|redis://host:port]\n"
+      "                        [--data_dir=data]\n"
       "                        [--idle_timeout=30m] [--cache_dir=DIR]\n"
       "                        [--watch_interval=1s]\n"
       "SIGHUP reloads the pack; SIGINT and SIGTERM stop the server.");
@@ -55,12 +64,17 @@ int main(int argc, char** argv) {
   firstline::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_listen);
   const std::string store = absl::GetFlag(FLAGS_store);
-  if (store != "sqlite" && store != "memory") {
+  if (store == "sqlite") {
+    options.store.data_dir = absl::GetFlag(FLAGS_data_dir);
+  } else if (absl::StartsWith(store, "redis://")) {
+    options.store.redis_address = store;
+    options.store.redis_key_prefix = absl::GetFlag(FLAGS_redis_key_prefix);
+    options.store.redelivery_timeout = absl::GetFlag(FLAGS_redelivery_timeout);
+  } else if (store != "memory") {
     std::cerr << "firstline-server: --store: unknown store '" << store
-              << "'; use sqlite or memory" << std::endl;
+              << "'; use sqlite, memory or redis://host:port" << std::endl;
     return 2;
   }
-  if (store == "sqlite") options.store.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.store.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
   options.store.resolved_retention = absl::GetFlag(FLAGS_resolved_retention);
   options.reload.root = absl::GetFlag(FLAGS_pack);

@@ -78,13 +78,13 @@ void Dialog::AskOrAnswer(ConversationState* state, const Engine& engine,
 void Dialog::StartForm(ConversationState* state, const Engine& engine,
                        const std::string& locale,
                        const v1::SendMessageRequest& request,
+                       const NormalizedText& normalized,
                        v1::SendMessageResponse* response) {
   const std::string& intent = response->intent().intent();
   const std::vector<FormDetail>& details =
       engine.answers(locale).Details(intent);
   if (details.empty()) return;
   // What the first message already says is not asked again.
-  const NormalizedText normalized = engine.Normalize(request.text());
   for (const FormDetail& detail : details) {
     const bool known = std::any_of(
         state->details().begin(), state->details().end(),
@@ -102,6 +102,7 @@ void Dialog::StartForm(ConversationState* state, const Engine& engine,
 bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
                           const std::string& locale,
                           const v1::SendMessageRequest& request,
+                          const NormalizedText& normalized,
                           const std::string& intent,
                           v1::SendMessageResponse* response,
                           std::optional<v1::HandoffReason>* reason) {
@@ -120,7 +121,7 @@ bool Dialog::ContinueForm(ConversationState* state, const Engine& engine,
     return false;
   }
   if (std::optional<std::string> value =
-          detail->Recognize(engine.Normalize(request.text()), request.text())) {
+          detail->Recognize(normalized, request.text())) {
     SetDetail(state, detail->slot, *value);
     state->mutable_form()->set_misses(0);
     AskOrAnswer(state, engine, locale, request, response);
@@ -196,6 +197,10 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     const v1::SendMessageRequest& request, const Engine& engine,
     const std::string& locale) {
   const ConversationLocks::Hold hold = locks_.Lock(request.conversation_id());
+  // Replicas sharing the store take turns too.
+  absl::StatusOr<std::unique_ptr<ConversationHold>> shared_hold =
+      conversations_->Hold(request.conversation_id());
+  if (!shared_hold.ok()) return shared_hold.status();
   const absl::Time now = options_.clock();
 
   absl::StatusOr<ConversationState> loaded =
@@ -221,7 +226,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     // A person has the conversation: the message goes to them, not the bot.
     absl::Status appended = handoffs_->Append(state.open_handoff_id(), said);
     if (!appended.ok()) return appended;
-    Remember(&state, said);
+    Remember(&state, std::move(said));
     absl::Status saved = conversations_->Save(&state);
     if (!saved.ok()) return saved;
     response.set_action(v1::BOT_ACTION_NONE);
@@ -229,30 +234,38 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     return response;
   }
 
-  response = engine.Respond(request, locale);
+  // The engine's normalisation of the text, which the form and choice
+  // below read too.
+  NormalizedText normalized;
+  response = engine.Respond(request, locale, &normalized);
   // The message the topic comes from: this one, or the one a picked topic
-  // was about.
+  // was about, and its normalisation.
   const v1::SendMessageRequest* topic_message = &request;
+  const NormalizedText* topic_normalized = &normalized;
   v1::SendMessageRequest picked_topic_message;
+  NormalizedText picked_normalized;
   if (state.has_choice()) {
     // The bot asked which of two topics the last message meant: a reply
     // that picks one gets that topic's answer to that message.
-    const storage::v1::PendingChoice choice = state.choice();
+    const storage::v1::PendingChoice choice =
+        std::move(*state.mutable_choice());
     state.clear_choice();
     const std::vector<std::string> intents(choice.intents().begin(),
                                            choice.intents().end());
-    if (std::optional<size_t> picked = engine.answers(locale).PickTopic(
-            intents, engine.Normalize(request.text()))) {
+    if (std::optional<size_t> picked =
+            engine.answers(locale).PickTopic(intents, normalized)) {
       picked_topic_message = request;
       picked_topic_message.set_text(choice.text());
       topic_message = &picked_topic_message;
-      response = engine.RespondAs(*topic_message, locale, intents[*picked]);
+      response = engine.RespondAs(*topic_message, locale, intents[*picked],
+                                  &picked_normalized);
+      topic_normalized = &picked_normalized;
     }
   }
   const std::string intent =
       response.has_intent() ? response.intent().intent() : "";
   said.set_intent(intent);
-  Remember(&state, said);
+  Remember(&state, std::move(said));
 
   for (const std::string& signal : response.signals()) {
     if (std::find(state.signals().begin(), state.signals().end(), signal) ==
@@ -271,8 +284,8 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   // A pending question first: the message may be its answer.
   std::optional<v1::HandoffReason> reason;
   const bool answered_form =
-      state.has_form() &&
-      ContinueForm(&state, engine, locale, request, intent, &response, &reason);
+      state.has_form() && ContinueForm(&state, engine, locale, request,
+                                       normalized, intent, &response, &reason);
   if (answered_form) {
     // The message belonged to the form: not a miss, not a new topic.
   } else if (request.text().empty()) {
@@ -302,7 +315,8 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
       // An answer that hands off after a form asks its questions first, so
       // the person gets the details.
       state.set_intent(intent);
-      StartForm(&state, engine, locale, *topic_message, &response);
+      StartForm(&state, engine, locale, *topic_message, *topic_normalized,
+                &response);
     }
   }
   if (!reason && response.action() == v1::BOT_ACTION_HANDED_OFF) {
@@ -352,6 +366,9 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
 
 absl::Status Dialog::ReturnToBot(absl::string_view conversation_id) {
   const ConversationLocks::Hold hold = locks_.Lock(conversation_id);
+  absl::StatusOr<std::unique_ptr<ConversationHold>> shared_hold =
+      conversations_->Hold(conversation_id);
+  if (!shared_hold.ok()) return shared_hold.status();
   absl::StatusOr<ConversationState> state =
       conversations_->Load(conversation_id);
   if (absl::IsNotFound(state.status())) return absl::OkStatus();

@@ -66,6 +66,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   health->SetServingStatus(v1::ConversationService::service_full_name(), true);
   health->SetServingStatus(v1::AgentService::service_full_name(), true);
   health->SetServingStatus(v1::AdminService::service_full_name(), true);
+  server->store_health_ = std::make_unique<StoreHealth>(
+      server->stores_.conversations.get(), health,
+      std::vector<std::string>{"", v1::ConversationService::service_full_name(),
+                               v1::AgentService::service_full_name()},
+      options.health_interval);
   return server;
 }
 
@@ -83,6 +88,7 @@ void Server::Wait() { server_->Wait(); }
 
 void Server::Shutdown() {
   if (server_ == nullptr) return;
+  store_health_.reset();
   server_->GetHealthCheckService()->SetServingStatus(false);
   agent_service_->Stop();
   server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));

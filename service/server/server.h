@@ -20,6 +20,7 @@
 #include "service/server/admin_service.h"
 #include "service/server/agent_service.h"
 #include "service/server/conversation_service.h"
+#include "service/server/store_health.h"
 #include "service/storage/stores.h"
 
 namespace grpc {
@@ -39,6 +40,10 @@ struct ServerOptions {
   // stay when calls come in faster than they are answered.
   int min_pollers = 2;
   int max_pollers = 64;
+  // How often the stores are probed; health checks report the
+  // conversation and agent services NOT_SERVING while the stores cannot be
+  // reached.
+  absl::Duration health_interval = absl::Seconds(1);
   // Where the serving pack was loaded from, and how to reload it; an empty
   // reload.root serves the starting engine for good.
   PackReloaderOptions reload;
@@ -65,6 +70,7 @@ class Server {
   void Wait();
   // Stops accepting calls, lets calls in flight finish (up to a few
   // seconds), then returns. Health checks report NOT_SERVING meanwhile.
+  // Calls the stores cannot serve fail with UNAVAILABLE.
   void Shutdown();
 
  private:
@@ -78,6 +84,7 @@ class Server {
   std::unique_ptr<PackReloader> reloader_;
   std::unique_ptr<AdminService> admin_service_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<StoreHealth> store_health_;
   int port_ = 0;
 };
 

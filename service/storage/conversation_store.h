@@ -1,7 +1,9 @@
-// Where conversation state lives between messages. In memory for now; a
-// durable store implements the same interface.
+// Where conversation state lives between messages: in this process's memory,
+// in an SQLite file, or in Redis shared by several replicas.
 #ifndef FIRSTLINE_SERVICE_STORAGE_CONVERSATION_STORE_H_
 #define FIRSTLINE_SERVICE_STORAGE_CONVERSATION_STORE_H_
+
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -11,9 +13,27 @@ namespace firstline {
 
 using ConversationState = storage::v1::ConversationState;
 
+// Keeps other processes from handling the conversation it was taken for,
+// until it is destroyed.
+class ConversationHold {
+ public:
+  virtual ~ConversationHold() = default;
+};
+
 class ConversationStore {
  public:
   virtual ~ConversationStore() = default;
+
+  // Holds conversation `id` against the other processes sharing the store,
+  // so that their turns of one conversation run one after the other; within
+  // a process the caller orders them itself. Stores no other process shares
+  // return a hold that does nothing. ABORTED when another process keeps the
+  // conversation too long; UNAVAILABLE when the store cannot be reached.
+  virtual absl::StatusOr<std::unique_ptr<ConversationHold>> Hold(
+      absl::string_view id) {
+    (void)id;
+    return std::make_unique<ConversationHold>();
+  }
 
   // The state of conversation `id`. NOT_FOUND when there is none or it has
   // been idle longer than the store's timeout.
@@ -23,6 +43,10 @@ class ConversationStore {
   // (0 for a new conversation); ABORTED when someone saved in between.
   // UNAVAILABLE when the store cannot be reached.
   virtual absl::Status Save(ConversationState* state) = 0;
+
+  // OK when the store can serve calls now, UNAVAILABLE when it cannot; cheap
+  // enough for health checks every second.
+  virtual absl::Status Probe() { return absl::OkStatus(); }
 };
 
 }  // namespace firstline

@@ -6,13 +6,42 @@
 #include "absl/strings/str_cat.h"
 #include "service/storage/memory_conversation_store.h"
 #include "service/storage/memory_handoff_store.h"
+#include "service/storage/redis_client.h"
+#include "service/storage/redis_conversation_store.h"
+#include "service/storage/redis_handoff_store.h"
 #include "service/storage/sqlite_conversation_store.h"
 #include "service/storage/sqlite_database.h"
 #include "service/storage/sqlite_handoff_store.h"
 
 namespace firstline {
 
+namespace {
+
+absl::StatusOr<Stores> OpenRedisStores(const StoreOptions& options) {
+  RedisClientOptions client_options;
+  client_options.address = options.redis_address;
+  absl::StatusOr<std::unique_ptr<RedisClient>> client =
+      RedisClient::Create(std::move(client_options));
+  if (!client.ok()) return client.status();
+  std::shared_ptr<RedisClient> shared = *std::move(client);
+  RedisConversationStoreOptions conversations;
+  conversations.key_prefix = options.redis_key_prefix;
+  conversations.idle_timeout = options.idle_timeout;
+  conversations.clock = options.clock;
+  RedisHandoffStoreOptions handoffs;
+  handoffs.key_prefix = options.redis_key_prefix;
+  handoffs.resolved_retention = options.resolved_retention;
+  handoffs.redelivery_timeout = options.redelivery_timeout;
+  return Stores{
+      std::make_shared<RedisConversationStore>(shared,
+                                               std::move(conversations)),
+      std::make_shared<RedisHandoffStore>(shared, std::move(handoffs))};
+}
+
+}  // namespace
+
 absl::StatusOr<Stores> OpenStores(const StoreOptions& options) {
+  if (!options.redis_address.empty()) return OpenRedisStores(options);
   if (options.data_dir.empty()) {
     return Stores{
         std::make_shared<MemoryConversationStore>(

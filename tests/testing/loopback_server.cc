@@ -22,6 +22,13 @@ absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
                        std::shared_ptr<const Engine>(std::move(*engine)));
 }
 
+absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
+    std::shared_ptr<const Engine> engine, ServerOptions options) {
+  options.address = "127.0.0.1:0";
+  options.reload.root.clear();
+  return Server::Start(options, std::move(engine));
+}
+
 std::string AddressOf(const Server& server) {
   return "127.0.0.1:" + std::to_string(server.port());
 }

@@ -25,6 +25,12 @@ ServerOptions NoWatching();
 absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
     const std::string& pack_root, ServerOptions options = NoWatching());
 
+// Serves `engine` (non-null), already loaded, with `options` on a free
+// loopback port, with no pack folder to reload from: for tests that start
+// several servers on one pack.
+absl::StatusOr<std::unique_ptr<Server>> StartLoopbackServer(
+    std::shared_ptr<const Engine> engine, ServerOptions options = NoWatching());
+
 // "127.0.0.1:PORT" of a server started by StartLoopbackServer.
 std::string AddressOf(const Server& server);
 
