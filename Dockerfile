@@ -13,7 +13,8 @@ FROM debian:bookworm-slim
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 libabsl20220623 libre2-9 libhyperscan5 \
-      libyaml-cpp0.7 libicu72 libstemmer0d libssl3 libtinyxml2-9 libcsv3 libsqlite3-0 tzdata \
+      libyaml-cpp0.7 libicu72 libstemmer0d libssl3 libtinyxml2-9 libcsv3 libsqlite3-0 \
+      libhiredis0.14 tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /opt/firstline firstline \
  && mkdir -p /var/lib/firstline && chown firstline /var/lib/firstline
@@ -23,7 +24,8 @@ COPY --from=build /src/intents ./intents
 COPY --from=build /src/rules ./rules
 USER firstline
 # Conversations and handoffs (SQLite); keep it on a volume so they survive
-# the container.
+# the container. Replicas sharing a Redis server instead run with
+# --store=redis://host:port.
 VOLUME /var/lib/firstline
 EXPOSE 50051
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \

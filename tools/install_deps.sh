@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages firstline needs to build and test, skipping
-# those already installed. Run as root (or through sudo).
+# Installs the Debian 12 packages firstline needs to build, skipping those
+# already installed; with --test, also what its tests run against (a real
+# redis-server). Run as root (or through sudo).
 set -euo pipefail
 
 packages=(
@@ -8,8 +9,11 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libre2-dev libhyperscan-dev libyaml-cpp-dev libicu-dev
   libstemmer-dev libssl-dev libsqlite3-dev libgtest-dev libgmock-dev tzdata
-  libtinyxml2-dev libcsv-dev libbenchmark-dev
+  libtinyxml2-dev libcsv-dev libbenchmark-dev libhiredis-dev
 )
+if [[ ${1:-} == --test ]]; then
+  packages+=(redis-server)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

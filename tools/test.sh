@@ -4,6 +4,6 @@
 # of the shipped rule pack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/install_deps.sh
+tools/install_deps.sh --test
 tools/build.sh
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
