@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A store's server may close a connection under us: writing to it must
+  // fail that call, not end the process.
+  signal(SIGPIPE, SIG_IGN);
 
   firstline::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_listen);
