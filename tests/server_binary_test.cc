@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "firstline/v1/admin.grpc.pb.h"
@@ -28,9 +29,11 @@ const std::string kServer =
     std::string(FIRSTLINE_BINARY_DIR) + "/bin/firstline-server";
 
 // Runs the server on `pack` to completion; returns its exit code and output.
-std::pair<int, std::string> RunToExit(const std::string& pack) {
-  const std::string command =
-      kServer + " --listen=127.0.0.1:0 --store=memory --pack=" + pack + " 2>&1";
+std::pair<int, std::string> RunToExit(const std::string& pack,
+                                      const std::string& store = "memory") {
+  const std::string command = kServer +
+                              " --listen=127.0.0.1:0 --store=" + store +
+                              " --pack=" + pack + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
@@ -175,6 +178,20 @@ TEST(ServerBinaryTest, ReloadsThePackWhenItsFilesChange) {
   EXPECT_EQ(code, 0) << output;
   EXPECT_THAT(output,
               HasSubstr("reload (files changed): serving rule set " + edited));
+}
+
+TEST(ServerBinaryTest, SaysWhichStoreItCannotUse) {
+  testing::TempPack pack;
+  pack.WriteMinimal();
+  auto [code, output] = RunToExit(pack.root(), "redis://127.0.0.1:1");
+  EXPECT_NE(code, 0);
+  EXPECT_THAT(output, HasSubstr("redis at 127.0.0.1:1"));
+  std::tie(code, output) = RunToExit(pack.root(), "redis://nowhere:port");
+  EXPECT_NE(code, 0);
+  EXPECT_THAT(output, HasSubstr("is not a Redis address: redis://host:port"));
+  std::tie(code, output) = RunToExit(pack.root(), "postgres");
+  EXPECT_EQ(code, 2);
+  EXPECT_THAT(output, HasSubstr("use sqlite, memory or redis://host:port"));
 }
 
 TEST(ServerBinaryTest, RefusesABrokenRegexWithItsPlace) {
