@@ -172,8 +172,8 @@ TEST_F(RedisReplicasTest, EachHandoffGoesToOneDesk) {
 }
 
 TEST_F(RedisReplicasTest, AHandoffNotClaimedInTimeGoesToAnotherDesk) {
-  auto a = Handoffs(absl::Milliseconds(300));
-  auto b = Handoffs(absl::Milliseconds(300));
+  auto a = Handoffs(absl::Seconds(1));
+  auto b = Handoffs(absl::Seconds(1));
   auto desk1 = a->Watch("general");
   ASSERT_TRUE(desk1.ok());
   const std::string id = b->Create(InQueue("general", "c1"))->id();
@@ -183,12 +183,12 @@ TEST_F(RedisReplicasTest, AHandoffNotClaimedInTimeGoesToAnotherDesk) {
   auto desk2 = b->Watch("general");
   ASSERT_TRUE(desk2.ok());
   EXPECT_FALSE((*desk2)->Next(absl::Milliseconds(50)).has_value());
-  std::optional<v1::Handoff> again = (*desk2)->Next(absl::Seconds(2));
+  std::optional<v1::Handoff> again = (*desk2)->Next(absl::Seconds(5));
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->id(), id);
   // Claimed now: nobody gets it again.
   ASSERT_TRUE(b->Claim(id, "boris").ok());
-  absl::SleepFor(absl::Milliseconds(400));
+  absl::SleepFor(absl::Milliseconds(1200));
   EXPECT_FALSE((*desk1)->Next(absl::Milliseconds(50)).has_value());
   EXPECT_FALSE((*desk2)->Next(absl::Milliseconds(50)).has_value());
 }
