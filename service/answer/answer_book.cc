@@ -1,6 +1,7 @@
 #include "service/answer/answer_book.h"
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -334,22 +335,23 @@ RenderedAnswer AnswerBook::Render(absl::string_view intent,
   // The variants that can be filled and use the most of what is known
   // about this message (its slots, the name ...): a known order number is
   // worth mentioning.
-  std::vector<std::string> usable;
+  // Only the variant given is rendered.
+  absl::InlinedVector<const Template*, 8> usable;
   size_t best = 0;
   for (const Template& variant : entry.variants) {
-    std::optional<std::string> text = variant.Render(values);
-    if (!text) continue;
+    if (!variant.CanRender(values)) continue;
     const size_t known = variant.KnownValuesUsed();
     if (known > best) {
       usable.clear();
       best = known;
     }
-    if (known == best) usable.push_back(std::move(*text));
+    if (known == best) usable.push_back(&variant);
   }
   // Create() guarantees one variant that needs only facts, which exist.
-  const std::string& body =
-      usable[entry.next.fetch_add(1, std::memory_order_relaxed) %
-             usable.size()];
+  const Template& chosen =
+      *usable[entry.next.fetch_add(1, std::memory_order_relaxed) %
+              usable.size()];
+  const std::string body = chosen.Render(values).value_or("");
 
   RenderedAnswer rendered;
   rendered.action = entry.action;

@@ -51,6 +51,13 @@ std::vector<absl::string_view> Sentences(absl::string_view text) {
 std::vector<std::string> SplitForChat(absl::string_view text, int max_chars) {
   const size_t limit = static_cast<size_t>(max_chars);
   std::vector<std::string> messages;
+  if (CodePoints(text) <= limit) {
+    // Most answers fit one message: the sentences would only be put back
+    // together.
+    absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+    if (!trimmed.empty()) messages.emplace_back(trimmed);
+    return messages;
+  }
   std::string current;
   auto flush = [&] {
     absl::string_view trimmed = absl::StripAsciiWhitespace(current);

@@ -73,23 +73,31 @@ absl::StatusOr<Template> Template::Parse(absl::string_view text) {
   return result;
 }
 
+const std::string* Template::ValueOf(const Variable& variable,
+                                     const TemplateValues& values) {
+  if (variable.space == "customer") {
+    return values.customer_name.empty() ? nullptr : &values.customer_name;
+  }
+  if (variable.space == "handoff") {
+    return values.handoff_opens_at.empty() ? nullptr : &values.handoff_opens_at;
+  }
+  const auto* map = variable.space == "slot" ? &values.slots : values.facts;
+  if (map == nullptr) return nullptr;
+  auto it = map->find(variable.name);
+  return it != map->end() && !it->second.empty() ? &it->second : nullptr;
+}
+
+bool Template::CanRender(const TemplateValues& values) const {
+  return std::all_of(
+      variables_.begin(), variables_.end(),
+      [&](const Variable& v) { return ValueOf(v, values) != nullptr; });
+}
+
 std::optional<std::string> Template::Render(
     const TemplateValues& values) const {
   std::string out = text_[0];
   for (size_t i = 0; i < variables_.size(); ++i) {
-    const Variable& variable = variables_[i];
-    const std::string* value = nullptr;
-    if (variable.space == "customer") {
-      if (!values.customer_name.empty()) value = &values.customer_name;
-    } else if (variable.space == "handoff") {
-      if (!values.handoff_opens_at.empty()) value = &values.handoff_opens_at;
-    } else {
-      const auto* map = variable.space == "slot" ? &values.slots : values.facts;
-      if (map != nullptr) {
-        auto it = map->find(variable.name);
-        if (it != map->end() && !it->second.empty()) value = &it->second;
-      }
-    }
+    const std::string* value = ValueOf(variables_[i], values);
     if (value == nullptr) return std::nullopt;
     absl::StrAppend(&out, *value, text_[i + 1]);
   }

@@ -37,6 +37,8 @@ class Template {
 
   // The text with every variable filled, or nothing when a value is missing.
   std::optional<std::string> Render(const TemplateValues& values) const;
+  // True when Render() gives a text: every variable has a value.
+  bool CanRender(const TemplateValues& values) const;
 
   const std::vector<Variable>& variables() const { return variables_; }
   // True when every variable is a shop fact, so the template always renders.
@@ -46,6 +48,10 @@ class Template {
   size_t KnownValuesUsed() const;
 
  private:
+  // The value of `variable`, or null when it has none.
+  static const std::string* ValueOf(const Variable& variable,
+                                    const TemplateValues& values);
+
   // Text and variables alternate: text_[0], variables_[0], text_[1] ...
   std::vector<std::string> text_;
   std::vector<Variable> variables_;

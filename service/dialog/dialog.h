@@ -97,16 +97,19 @@ class Dialog {
                    v1::SendMessageResponse* response);
   // Starts the form of the answer in `response`, if it has one: takes what
   // the message already gives, then asks for the rest or answers.
+  // `normalized` is engine.Normalize(request.text()).
   void StartForm(ConversationState* state, const Engine& engine,
                  const std::string& locale,
                  const v1::SendMessageRequest& request,
+                 const NormalizedText& normalized,
                  v1::SendMessageResponse* response);
   // Takes the message as the reply to the pending form. False when it is
   // not (a new topic): the form is dropped and the message handled as any.
+  // `normalized` is engine.Normalize(request.text()).
   bool ContinueForm(ConversationState* state, const Engine& engine,
                     const std::string& locale,
                     const v1::SendMessageRequest& request,
-                    const std::string& intent,
+                    const NormalizedText& normalized, const std::string& intent,
                     v1::SendMessageResponse* response,
                     std::optional<v1::HandoffReason>* reason);
 

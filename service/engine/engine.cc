@@ -195,7 +195,7 @@ void Engine::FillTrace(const Analysis& analysis,
                        const IntentClassifier& classifier,
                        v1::Trace* trace) const {
   trace->set_normalized_text(analysis.normalized.text);
-  trace->set_decision(analysis.classification.decision);
+  trace->set_decision(analysis.classification.decision.ToString());
   AddScores(analysis.classification.ranked, classifier,
             trace->mutable_ranked_intents());
   for (const FiredSignal& fired : analysis.classification.fired) {
@@ -239,20 +239,32 @@ RenderedAnswer Engine::Render(absl::string_view answer,
 }
 
 v1::SendMessageResponse Engine::Respond(const v1::SendMessageRequest& request,
-                                        const std::string& locale_name) const {
+                                        const std::string& locale_name,
+                                        NormalizedText* normalized) const {
   const Locale& locale = locales_.at(locale_name);
-  if (request.text().empty()) return Reply(request, locale, nullptr);
-  const Analysis analysis = Analyze(request.text(), locale);
-  return Reply(request, locale, &analysis);
+  if (request.text().empty()) {
+    // What Normalize() makes of an empty text.
+    if (normalized != nullptr) *normalized = NormalizedText();
+    return Reply(request, locale, nullptr);
+  }
+  Analysis analysis = Analyze(request.text(), locale);
+  v1::SendMessageResponse response = Reply(request, locale, &analysis);
+  if (normalized != nullptr) *normalized = std::move(analysis.normalized);
+  return response;
 }
 
 v1::SendMessageResponse Engine::RespondAs(const v1::SendMessageRequest& request,
                                           const std::string& locale_name,
-                                          absl::string_view intent) const {
+                                          absl::string_view intent,
+                                          NormalizedText* normalized) const {
   const Locale& locale = locales_.at(locale_name);
   Analysis analysis = Analyze(request.text(), locale);
   const std::optional<int> index = locale.classifier->FindIntent(intent);
-  if (!index) return Reply(request, locale, &analysis);
+  if (!index) {
+    v1::SendMessageResponse response = Reply(request, locale, &analysis);
+    if (normalized != nullptr) *normalized = std::move(analysis.normalized);
+    return response;
+  }
   Classification& classification = analysis.classification;
   RankedIntent chosen{*index, 1.0};
   for (const RankedIntent& ranked : classification.ranked) {
@@ -260,11 +272,13 @@ v1::SendMessageResponse Engine::RespondAs(const v1::SendMessageRequest& request,
   }
   classification.chosen = chosen;
   classification.tied.clear();
-  absl::StrAppend(&classification.decision, "; the customer then chose ",
+  absl::StrAppend(&classification.decision.note, "; the customer then chose ",
                   intent);
   analysis.slots = locale.classifier->ExtractSlots(*index, analysis.normalized,
                                                    request.text());
-  return Reply(request, locale, &analysis);
+  v1::SendMessageResponse response = Reply(request, locale, &analysis);
+  if (normalized != nullptr) *normalized = std::move(analysis.normalized);
+  return response;
 }
 
 v1::SendMessageResponse Engine::Reply(const v1::SendMessageRequest& request,

@@ -53,17 +53,22 @@ class Engine {
 
   // The bot's reply to a validated request in `locale`. When the message
   // could mean two topics that both have one (Answer.topic), the reply asks
-  // which, and names them in candidate_intents.
+  // which, and names them in candidate_intents. When `normalized` is not
+  // null it is set to Normalize(request.text()), which the reply was
+  // worked out from.
   v1::SendMessageResponse Respond(const v1::SendMessageRequest& request,
-                                  const std::string& locale) const;
+                                  const std::string& locale,
+                                  NormalizedText* normalized = nullptr) const;
 
   // The reply to `request` as if its text had intent `intent`, e.g. the
   // one the customer picked when asked which topic they meant: its slots
   // come from the text, the answer is the intent's. Respond() when `intent`
-  // is not an intent of `locale`. Requires a non-empty text.
+  // is not an intent of `locale`. Requires a non-empty text. `normalized`
+  // as for Respond().
   v1::SendMessageResponse RespondAs(const v1::SendMessageRequest& request,
                                     const std::string& locale,
-                                    absl::string_view intent) const;
+                                    absl::string_view intent,
+                                    NormalizedText* normalized = nullptr) const;
 
   // Renders answer `answer` (an intent id, kFallbackAnswer or
   // kHandoffAnswer, all of which every locale has) in `locale`.

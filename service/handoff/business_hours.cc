@@ -20,6 +20,9 @@
 namespace firstline {
 namespace {
 
+// Formatted times kept by Format() before it starts afresh.
+constexpr size_t kFormatCacheEntries = 1024;
+
 constexpr const char* kDayNames[] = {"mon", "tue", "wed", "thu",
                                      "fri", "sat", "sun"};
 
@@ -160,8 +163,8 @@ absl::Time BusinessHours::NextOpen(absl::Time time) const {
   return time;
 }
 
-std::string BusinessHours::Format(absl::Time time,
-                                  const std::string& locale) const {
+std::string BusinessHours::FormatUncached(absl::Time time,
+                                          const std::string& locale) const {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Locale icu_locale(locale.c_str());
   const std::optional<icu::UnicodeString> pattern = DatePattern(icu_locale);
@@ -175,6 +178,28 @@ std::string BusinessHours::Format(absl::Time time,
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+std::string BusinessHours::Format(absl::Time time,
+                                  const std::string& locale) const {
+  // Building the ICU formatter and its time zone cost a sixth of a
+  // conversation turn that hands off after hours, while the times asked
+  // for are few: the starts of the next working periods. The text depends
+  // only on the zone, the locale and the millisecond, so it is kept.
+  static absl::Mutex mutex(absl::kConstInit);
+  static auto* texts = new absl::flat_hash_map<std::string, std::string>();
+  const std::string key =
+      absl::StrCat(zone_name_, "\n", locale, "\n", absl::ToUnixMillis(time));
+  {
+    absl::MutexLock lock(&mutex);
+    if (auto it = texts->find(key); it != texts->end()) return it->second;
+  }
+  std::string text = FormatUncached(time, locale);
+  absl::MutexLock lock(&mutex);
+  // Bounded: a pack whose periods all change still needs little memory.
+  if (texts->size() >= kFormatCacheEntries) texts->clear();
+  texts->emplace(key, text);
+  return text;
 }
 
 }  // namespace firstline

@@ -40,6 +40,8 @@ class BusinessHours {
   std::string Format(absl::Time time, const std::string& locale) const;
 
  private:
+  std::string FormatUncached(absl::Time time, const std::string& locale) const;
+
   std::string zone_name_;
   absl::TimeZone zone_;
   bool always_open_ = true;

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -21,6 +22,11 @@ namespace {
 
 // Scores are compared with this tolerance, so 0.9 - 0.8 counts as 0.1.
 constexpr double kEpsilon = 1e-9;
+
+// The key of group `group` of signal `signal`, ordered by signal first.
+uint64_t GroupKey(size_t signal, size_t group) {
+  return (static_cast<uint64_t>(signal) << 32) | static_cast<uint64_t>(group);
+}
 
 bool IsIdentifier(absl::string_view id) {
   static const LazyRE2 kIdentifier = {"[a-z][a-z0-9_]*"};
@@ -138,6 +144,44 @@ std::string SignalText(const v1::Signal& spec) {
 
 }  // namespace
 
+std::string Decision::ToString() const {
+  std::string text;
+  switch (kind) {
+    case kNoSignal:
+      text = "no signal fired";
+      break;
+    case kAllVetoed:
+      text = "every intent that fired was vetoed";
+      break;
+    case kBelowMinScore:
+      text =
+          absl::StrFormat("no intent: best is %s at %.2f, below min_score %.2f",
+                          *first, first_score, threshold);
+      break;
+    case kTie:
+      text = absl::StrFormat(
+          "no intent: %s %.2f and %s %.2f are closer than margin %.2f", *first,
+          first_score, *second, second_score, threshold);
+      break;
+    case kHigherPriority:
+      text = absl::StrFormat(
+          "chose %s: %.2f, within margin %.2f of %s %.2f but of higher "
+          "priority",
+          *first, first_score, threshold, *second, second_score);
+      break;
+    case kOnlyCandidate:
+      text = absl::StrFormat("chose %s: %.2f, the only candidate", *first,
+                             first_score);
+      break;
+    case kLeads:
+      text = absl::StrFormat("chose %s: %.2f, leads %s by %.2f", *first,
+                             first_score, *second, first_score - second_score);
+      break;
+  }
+  absl::StrAppend(&text, note);
+  return text;
+}
+
 absl::StatusOr<std::unique_ptr<const IntentClassifier>>
 IntentClassifier::Create(const ClassifierOptions& options,
                          const std::vector<const v1::Intent*>& intents,
@@ -243,68 +287,98 @@ IntentClassifier::Create(const ClassifierOptions& options,
                 absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
                              "); it is matched with RE2, which is slower")));
   }
-  classifier->signals_of_term_.resize(classifier->terms_.size());
+  // Every (signal, group) a term belongs to, by term, flattened.
+  std::vector<std::vector<uint64_t>> groups_of_term(classifier->terms_.size());
   for (size_t s = 0; s < classifier->signals_.size(); ++s) {
-    for (const auto& group : classifier->signals_[s].groups) {
-      for (int term : group) {
-        auto& list = classifier->signals_of_term_[term];
-        if (list.empty() || list.back() != static_cast<int>(s)) {
-          list.push_back(static_cast<int>(s));
-        }
+    const auto& groups = classifier->signals_[s].groups;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      for (int term : groups[g]) {
+        groups_of_term[term].push_back(GroupKey(s, g));
       }
     }
   }
+  classifier->term_groups_begin_.reserve(groups_of_term.size() + 1);
+  for (std::vector<uint64_t>& keys : groups_of_term) {
+    classifier->term_groups_begin_.push_back(
+        static_cast<uint32_t>(classifier->term_groups_.size()));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    classifier->term_groups_.insert(classifier->term_groups_.end(),
+                                    keys.begin(), keys.end());
+  }
+  classifier->term_groups_begin_.push_back(
+      static_cast<uint32_t>(classifier->term_groups_.size()));
   return std::unique_ptr<const IntentClassifier>(std::move(classifier));
 }
 
 Classification IntentClassifier::Classify(const NormalizedText& text) const {
   Classification result;
-  std::vector<int> hits;
-  matcher_->Match(ScanText(text.text), &hits);
+  // Reused by the calls of one thread: a message fires a handful of terms,
+  // and allocating these each time cost more than scoring them.
+  thread_local std::vector<int> hits;
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::string scan;
+  hits.clear();
+  scan.clear();
+  AppendScanText(text.text, &scan);
+  matcher_->Match(scan, &hits);
   if (hits.empty()) {
-    result.decision = "no signal fired";
+    result.decision.kind = Decision::kNoSignal;
     return result;
   }
-  std::vector<bool> term_fired(matcher_->pattern_count(), false);
-  for (int term : hits) term_fired[term] = true;
-
-  std::vector<int> candidates;
+  // A signal fires when each of its groups has a term that fired: collect
+  // the distinct (signal, group) pairs of the terms that fired and count
+  // them per signal.
+  keys.clear();
   for (int term : hits) {
-    for (int s : signals_of_term_[term]) candidates.push_back(s);
+    keys.insert(keys.end(), term_groups_.begin() + term_groups_begin_[term],
+                term_groups_.begin() + term_groups_begin_[term + 1]);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                   candidates.end());
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
-  std::vector<double> miss(intents_.size(), 1.0);  // Product of (1 - w).
-  std::vector<bool> vetoed(intents_.size(), false);
-  for (int s : candidates) {
+  // The intents that fired, a few at most.
+  struct Score {
+    int intent;
+    double miss;  // Product of (1 - w).
+    bool vetoed;
+  };
+  absl::InlinedVector<Score, 8> scores;
+  for (size_t i = 0; i < keys.size();) {
+    const size_t s = static_cast<size_t>(keys[i] >> 32);
+    size_t groups = 0;
+    for (; i < keys.size() && (keys[i] >> 32) == s; ++i) ++groups;
     const Signal& signal = signals_[s];
-    const bool fired = std::all_of(
-        signal.groups.begin(), signal.groups.end(), [&](const auto& group) {
-          return std::any_of(group.begin(), group.end(),
-                             [&](int term) { return term_fired[term]; });
-        });
-    if (!fired) continue;
+    if (groups != signal.groups.size()) continue;
     result.fired.push_back({signal.intent, signal.veto, signal.weight,
                             &signal.source, &signal.text});
+    auto score = std::find_if(
+        scores.begin(), scores.end(),
+        [&](const Score& score) { return score.intent == signal.intent; });
+    if (score == scores.end()) {
+      score = scores.insert(scores.end(), {signal.intent, 1.0, false});
+    }
     if (signal.veto) {
-      vetoed[signal.intent] = true;
+      score->vetoed = true;
     } else {
-      miss[signal.intent] *= 1.0 - signal.weight;
+      score->miss *= 1.0 - signal.weight;
     }
   }
   // A veto matters only where a signal of its intent fired; others would
   // just clutter the trace.
   std::erase_if(result.fired, [&](const FiredSignal& fired) {
-    return fired.veto && miss[fired.intent] == 1.0;
+    if (!fired.veto) return false;
+    for (const Score& score : scores) {
+      if (score.intent == fired.intent) return score.miss == 1.0;
+    }
+    return true;
   });
-  for (size_t i = 0; i < intents_.size(); ++i) {
-    if (miss[i] == 1.0 || vetoed[i]) continue;
-    if (!intents_[i].alert) {
-      result.ranked.push_back({static_cast<int>(i), 1.0 - miss[i]});
-    } else if (1.0 - miss[i] + kEpsilon >= scoring_.min_score()) {
-      result.alerts.push_back(static_cast<int>(i));
+  for (const Score& score : scores) {
+    if (score.miss == 1.0 || score.vetoed) continue;
+    if (!intents_[score.intent].alert) {
+      result.ranked.push_back({score.intent, 1.0 - score.miss});
+    } else if (1.0 - score.miss + kEpsilon >= scoring_.min_score()) {
+      result.alerts.push_back(score.intent);
     }
   }
   std::sort(result.ranked.begin(), result.ranked.end(),
@@ -319,15 +393,19 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
             });
 
   if (result.ranked.empty()) {
-    result.decision = "every intent that fired was vetoed";
+    result.decision.kind = Decision::kAllVetoed;
     return result;
   }
   const RankedIntent& top = result.ranked[0];
   const v1::Intent& top_spec = intents_[top.intent].spec;
   if (top.score + kEpsilon < scoring_.min_score()) {
-    result.decision =
-        absl::StrFormat("no intent: best is %s at %.2f, below min_score %.2f",
-                        top_spec.id(), top.score, scoring_.min_score());
+    result.decision = {Decision::kBelowMinScore,
+                       &top_spec.id(),
+                       top.score,
+                       nullptr,
+                       0,
+                       scoring_.min_score(),
+                       ""};
     return result;
   }
   // The close call: every candidate within the margin of the top one. The
@@ -352,29 +430,39 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
   if (rival != nullptr) {
     const v1::Intent& rival_spec = intents_[rival->intent].spec;
     if (winner_spec.priority() == rival_spec.priority()) {
-      result.decision = absl::StrFormat(
-          "no intent: %s %.2f and %s %.2f are closer than margin %.2f",
-          winner_spec.id(), winner->score, rival_spec.id(), rival->score,
-          scoring_.margin());
+      result.decision = {Decision::kTie,
+                         &winner_spec.id(),
+                         winner->score,
+                         &rival_spec.id(),
+                         rival->score,
+                         scoring_.margin(),
+                         ""};
       result.tied = {*winner, *rival};
       return result;
     }
     result.chosen = *winner;
-    result.decision = absl::StrFormat(
-        "chose %s: %.2f, within margin %.2f of %s %.2f but of higher priority",
-        winner_spec.id(), winner->score, scoring_.margin(), rival_spec.id(),
-        rival->score);
+    result.decision = {Decision::kHigherPriority,
+                       &winner_spec.id(),
+                       winner->score,
+                       &rival_spec.id(),
+                       rival->score,
+                       scoring_.margin(),
+                       ""};
     return result;
   }
   result.chosen = top;
   if (result.ranked.size() == 1) {
-    result.decision = absl::StrFormat("chose %s: %.2f, the only candidate",
-                                      top_spec.id(), top.score);
+    result.decision = {
+        Decision::kOnlyCandidate, &top_spec.id(), top.score, nullptr, 0, 0, ""};
   } else {
     const RankedIntent& second = result.ranked[1];
-    result.decision = absl::StrFormat(
-        "chose %s: %.2f, leads %s by %.2f", top_spec.id(), top.score,
-        intents_[second.intent].spec.id(), top.score - second.score);
+    result.decision = {Decision::kLeads,
+                       &top_spec.id(),
+                       top.score,
+                       &intents_[second.intent].spec.id(),
+                       second.score,
+                       0,
+                       ""};
   }
   return result;
 }

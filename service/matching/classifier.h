@@ -11,6 +11,7 @@
 #ifndef FIRSTLINE_SERVICE_MATCHING_CLASSIFIER_H_
 #define FIRSTLINE_SERVICE_MATCHING_CLASSIFIER_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,35 @@ struct RankedIntent {
   double score;
 };
 
+// Why a message got its classification, in parts: few callers read it,
+// and formatting it for every message cost a tenth of the scoring.
+struct Decision {
+  enum Kind {
+    kNoSignal,        // No signal fired.
+    kAllVetoed,       // Every intent that fired was vetoed.
+    kBelowMinScore,   // first scored below threshold (min_score).
+    kTie,             // first and second, of one priority, within threshold
+                      // (margin) of each other.
+    kHigherPriority,  // first won over second, within threshold (margin),
+                      // by priority.
+    kOnlyCandidate,   // first was the only candidate.
+    kLeads,           // first led second.
+  };
+  Kind kind = kNoSignal;
+  // Intent ids, owned by the classifier; null when the kind has none.
+  const std::string* first = nullptr;
+  double first_score = 0;
+  const std::string* second = nullptr;
+  double second_score = 0;
+  double threshold = 0;
+  // Appended as it is, e.g. "; the customer then chose X".
+  std::string note;
+
+  // One line for people, e.g. "chose track_order: 0.80, the only
+  // candidate". Requires the classifier that made it.
+  std::string ToString() const;
+};
+
 struct Classification {
   // Intents with a score above zero, best first.
   std::vector<RankedIntent> ranked;
@@ -60,8 +90,8 @@ struct Classification {
   // The alerts that fired (indices into the classifier's intents), in no
   // particular order. Alerts never appear in `ranked`.
   std::vector<int> alerts;
-  // One line for people: why this decision.
-  std::string decision;
+  // Why this decision; see Decision::ToString().
+  Decision decision;
 };
 
 class IntentClassifier {
@@ -119,7 +149,10 @@ class IntentClassifier {
   v1::Scoring scoring_;
   std::vector<CompiledIntent> intents_;
   std::vector<Signal> signals_;
-  std::vector<std::vector<int>> signals_of_term_;
+  // The (signal, group) keys of term t, sorted, are
+  // term_groups_[term_groups_begin_[t], term_groups_begin_[t + 1]).
+  std::vector<uint64_t> term_groups_;
+  std::vector<uint32_t> term_groups_begin_;
   std::unique_ptr<const TermMatcher> matcher_;
   std::vector<std::string> terms_;
   std::vector<std::string> notices_;

@@ -98,7 +98,7 @@ TEST_F(ClassifierTest, BelowMinScoreOrWithinMarginThereIsNoIntent) {
   auto classifier = *Compile(kOrders);
   Classification c = classifier->Classify(normalizer_->Normalize("help"));
   EXPECT_FALSE(c.chosen.has_value());
-  EXPECT_THAT(c.decision, HasSubstr("below min_score"));
+  EXPECT_THAT(c.decision.ToString(), HasSubstr("below min_score"));
   // cancel_order 0.8 and check_cancellation_fee 0.9 lead by 0.1: chosen.
   EXPECT_EQ(Choose(*classifier, "cancel order fee"), "check_cancellation_fee");
 }
@@ -118,7 +118,7 @@ intents:
   Classification c =
       classifier->Classify(normalizer_->Normalize("refund my money"));
   EXPECT_FALSE(c.chosen.has_value());
-  EXPECT_THAT(c.decision, HasSubstr("closer than margin"));
+  EXPECT_THAT(c.decision.ToString(), HasSubstr("closer than margin"));
   ASSERT_EQ(c.tied.size(), 2u);
   EXPECT_EQ(classifier->intent(c.tied[0].intent).id(), "a");
   EXPECT_EQ(classifier->intent(c.tied[1].intent).id(), "b");
@@ -149,7 +149,7 @@ intents:
       normalizer_->Normalize("card declined at checkout, I want a person"));
   ASSERT_TRUE(c.chosen.has_value());
   EXPECT_EQ(classifier->intent(c.chosen->intent).id(), "contact_human_agent");
-  EXPECT_THAT(c.decision, HasSubstr("higher priority"));
+  EXPECT_THAT(c.decision.ToString(), HasSubstr("higher priority"));
   // Two of the same highest priority within the margin: nobody.
   EXPECT_EQ(
       Choose(*classifier, "card declined at checkout, a person or someone"),

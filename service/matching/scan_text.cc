@@ -5,25 +5,35 @@
 
 namespace firstline {
 
-std::string ScanText(absl::string_view normalized) {
-  std::string scan;
-  scan.reserve(normalized.size());
+void AppendScanText(absl::string_view normalized, std::string* scan) {
+  scan->reserve(scan->size() + normalized.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(normalized.data());
   const int32_t length = static_cast<int32_t>(normalized.size());
   for (int32_t i = 0; i < length;) {
+    // Runs of ASCII, most of most messages, are copied as they are.
+    int32_t ascii_end = i;
+    while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
+    if (ascii_end > i) {
+      scan->append(normalized.data() + i, ascii_end - i);
+      i = ascii_end;
+      if (i == length) break;
+    }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && c < 0x80) {
-      scan += static_cast<char>(c);
-    } else if ((c >= 0x0430 && c <= 0x044F) || c == 0x0451) {
-      scan.append(normalized.data() + begin, i - begin);
+    if ((c >= 0x0430 && c <= 0x044F) || c == 0x0451) {
+      scan->append(normalized.data() + begin, i - begin);
     } else if (c >= 0 && (u_isalpha(c) || u_isdigit(c))) {
-      scan += '_';
+      scan->push_back('_');
     } else {
-      scan += ' ';
+      scan->push_back(' ');
     }
   }
+}
+
+std::string ScanText(absl::string_view normalized) {
+  std::string scan;
+  AppendScanText(normalized, &scan);
   return scan;
 }
 

@@ -27,6 +27,8 @@ inline constexpr char kNonWordChar[] = R"([\x00-\x2f\x3a-\x5e\x60\x7b-\x7f])";
 
 // The scan text of normalised (valid UTF-8, lower-case) text.
 std::string ScanText(absl::string_view normalized);
+// The same, appended to `scan`.
+void AppendScanText(absl::string_view normalized, std::string* scan);
 
 }  // namespace firstline
 

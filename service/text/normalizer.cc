@@ -83,18 +83,51 @@ UChar32 FoldPunctuation(UChar32 c) {
 
 bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || u_iscntrl(c); }
 
+// u_isalpha, without the look-up for ASCII.
+bool IsAlpha(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c);
+}
+
+// What Decode() makes of one code point, ignoring the segment it is in.
+// For small code points these are looked up in Normalizer::table_ rather
+// than asked of ICU; the table is built with these same functions.
+constexpr uint32_t kCodeMask = 0x1FFFFF;
+constexpr uint32_t kInvisible = 1u << 21;
+constexpr uint32_t kSpace = 1u << 22;
+// NFKC has a boundary before the code point.
+constexpr uint32_t kBoundaryBefore = 1u << 23;
+// NFKC leaves the code point unchanged when it is a segment of its own.
+constexpr uint32_t kStableAlone = 1u << 24;
+
+// The code point emitted for `c` (lower case, folded), or kInvisible or
+// kSpace.
+uint32_t Emitted(UChar32 c) {
+  if (IsInvisible(c)) return kInvisible;
+  if (IsSpace(c)) return kSpace;
+  c = FoldPunctuation(u_tolower(c));
+  if (c == 0x0451) c = 0x0435;  // ё -> е
+  return static_cast<uint32_t>(c);
+}
+
 // Decodes UTF-8, applies NFKC per normalisation segment (so every output
 // character keeps the source range of its segment), lower-cases, folds ё,
-// drops invisible characters and collapses white space.
-std::vector<Char> Decode(const icu::Normalizer2& nfkc, absl::string_view text) {
+// drops invisible characters and collapses white space. `table` as
+// Normalizer::table_.
+std::vector<Char> Decode(const icu::Normalizer2& nfkc,
+                         const std::vector<uint32_t>& table,
+                         absl::string_view text) {
   std::vector<Char> out;
   out.reserve(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
+  const auto size = static_cast<UChar32>(table.size());
   bool pending_space = false;
   auto emit = [&](UChar32 c, uint32_t begin, uint32_t end) {
-    if (IsInvisible(c)) return;
-    if (IsSpace(c)) {
+    const uint32_t emitted =
+        c < size ? table[c] & (kCodeMask | kInvisible | kSpace) : Emitted(c);
+    if (emitted & kInvisible) return;
+    if (emitted & kSpace) {
       pending_space = !out.empty();
       return;
     }
@@ -102,9 +135,11 @@ std::vector<Char> Decode(const icu::Normalizer2& nfkc, absl::string_view text) {
       out.push_back({' ', begin, begin});
       pending_space = false;
     }
-    c = FoldPunctuation(u_tolower(c));
-    if (c == 0x0451) c = 0x0435;  // ё -> е
-    out.push_back({c, begin, end});
+    out.push_back({static_cast<UChar32>(emitted), begin, end});
+  };
+  auto boundary_before = [&](UChar32 d) {
+    return d < size ? (table[d] & kBoundaryBefore) != 0
+                    : nfkc.hasBoundaryBefore(d);
   };
 
   int32_t i = 0;
@@ -119,12 +154,25 @@ std::vector<Char> Decode(const icu::Normalizer2& nfkc, absl::string_view text) {
       emit(c, segment_begin, i);
       continue;
     }
+    bool alone = true;
+    if (i < length) {
+      int32_t next = i;
+      UChar32 d;
+      U8_NEXT(bytes, next, length, d);
+      alone = d < 0 || boundary_before(d);
+    }
+    if (alone && c < size && (table[c] & kStableAlone)) {
+      // Most letters of most scripts: NFKC would give them back as they
+      // are, at the cost of a string and a normaliser pass each.
+      emit(c, segment_begin, i);
+      continue;
+    }
     icu::UnicodeString segment(c);
     while (i < length) {
       int32_t next = i;
       UChar32 d;
       U8_NEXT(bytes, next, length, d);
-      if (d < 0 || nfkc.hasBoundaryBefore(d)) break;
+      if (d < 0 || boundary_before(d)) break;
       segment.append(d);
       i = next;
     }
@@ -148,7 +196,7 @@ void FoldLookAlikes(std::vector<Char>& chars) {
     size_t word_end = word_begin;
     int cyrillic = 0;
     int latin = 0;
-    while (word_end < chars.size() && u_isalpha(chars[word_end].code)) {
+    while (word_end < chars.size() && IsAlpha(chars[word_end].code)) {
       cyrillic += IsCyrillic(chars[word_end].code);
       latin += IsLatin(chars[word_end].code);
       ++word_end;
@@ -164,23 +212,22 @@ void FoldLookAlikes(std::vector<Char>& chars) {
 }
 
 // "приииивет" -> "привет": three or more of one letter become one. Two stay
-// ("класс", "good").
-std::vector<Char> CollapseRepeats(const std::vector<Char>& chars) {
-  std::vector<Char> out;
-  out.reserve(chars.size());
+// ("класс", "good"). In place.
+void CollapseRepeats(std::vector<Char>& chars) {
+  size_t kept = 0;
   for (size_t i = 0; i < chars.size();) {
     size_t run = 1;
     while (i + run < chars.size() && chars[i + run].code == chars[i].code) {
       ++run;
     }
-    if (run >= 3 && u_isalpha(chars[i].code)) {
-      out.push_back({chars[i].code, chars[i].begin, chars[i + run - 1].end});
+    if (run >= 3 && IsAlpha(chars[i].code)) {
+      chars[kept++] = {chars[i].code, chars[i].begin, chars[i + run - 1].end};
     } else {
-      out.insert(out.end(), chars.begin() + i, chars.begin() + i + run);
+      for (size_t k = i; k < i + run; ++k) chars[kept++] = chars[k];
     }
     i += run;
   }
-  return out;
+  chars.resize(kept);
 }
 
 }  // namespace
@@ -197,19 +244,38 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
     return absl::InternalError(
         absl::StrCat("ICU has no NFKC data: ", u_errorName(error)));
   }
-  return std::unique_ptr<Normalizer>(new Normalizer(nfkc));
+  std::vector<uint32_t> table(kTableSize);
+  for (UChar32 c = 0; c < kTableSize; ++c) {
+    uint32_t entry = Emitted(c);
+    if (nfkc->hasBoundaryBefore(c)) entry |= kBoundaryBefore;
+    const icu::UnicodeString alone(c);
+    UErrorCode normalized_error = U_ZERO_ERROR;
+    const icu::UnicodeString normalized =
+        nfkc->normalize(alone, normalized_error);
+    if (U_SUCCESS(normalized_error) && normalized == alone) {
+      entry |= kStableAlone;
+    }
+    table[c] = entry;
+  }
+  return std::unique_ptr<Normalizer>(new Normalizer(nfkc, std::move(table)));
 }
 
 NormalizedText Normalizer::Normalize(absl::string_view text) const {
-  std::vector<Char> chars = Decode(*nfkc_, text);
+  std::vector<Char> chars = Decode(*nfkc_, table_, text);
   FoldLookAlikes(chars);
-  chars = CollapseRepeats(chars);
+  CollapseRepeats(chars);
 
   NormalizedText result;
   result.text.reserve(text.size());
   result.source_begin.reserve(text.size());
   result.source_end.reserve(text.size());
   for (const Char& c : chars) {
+    if (c.code < 0x80) {
+      result.text.push_back(static_cast<char>(c.code));
+      result.source_begin.push_back(c.begin);
+      result.source_end.push_back(c.end);
+      continue;
+    }
     char buffer[U8_MAX_LENGTH];
     int32_t length = 0;
     UBool error = false;

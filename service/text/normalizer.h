@@ -57,9 +57,18 @@ class Normalizer {
   NormalizedText Normalize(absl::string_view text) const;
 
  private:
-  explicit Normalizer(const icu::Normalizer2* nfkc) : nfkc_(nfkc) {}
+  // Code points below this (all of the Latin, Greek and Cyrillic scripts,
+  // two bytes of UTF-8 at most) are looked up in table_.
+  static constexpr int32_t kTableSize = 0x800;
+
+  Normalizer(const icu::Normalizer2* nfkc, std::vector<uint32_t> table)
+      : nfkc_(nfkc), table_(std::move(table)) {}
 
   const icu::Normalizer2* nfkc_;  // Owned by ICU.
+  // Per code point below kTableSize, what normalisation does with it when
+  // it is a segment of its own (see normalizer.cc): worked out from ICU
+  // once, instead of for every character of every message.
+  std::vector<uint32_t> table_;
 };
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or bytes

@@ -23,7 +23,14 @@ std::vector<std::string> ShapeSignals(absl::string_view text) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) continue;
-    if (u_isalpha(c)) {
+    if (c < 0x80) {
+      // ASCII without the ICU look-ups.
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (upper || (c >= 'a' && c <= 'z')) {
+        ++letters;
+        capitals += upper;
+      }
+    } else if (u_isalpha(c)) {
       ++letters;
       capitals += u_isupper(c);
     }
