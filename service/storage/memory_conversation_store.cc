@@ -24,7 +24,9 @@ bool MemoryConversationStore::Expired(const Stored& stored,
 
 absl::StatusOr<ConversationState> MemoryConversationStore::Load(
     absl::string_view id) {
-  std::string bytes;
+  // The bytes are shared, never changed: the lock is held only to take a
+  // reference, and the state is parsed outside it.
+  std::shared_ptr<const std::string> bytes;
   {
     absl::MutexLock lock(&mutex_);
     auto it = states_.find(id);
@@ -34,7 +36,7 @@ absl::StatusOr<ConversationState> MemoryConversationStore::Load(
     bytes = it->second.state;
   }
   ConversationState state;
-  if (!state.ParseFromString(bytes)) {
+  if (!state.ParseFromString(*bytes)) {
     return absl::DataLossError(
         absl::StrCat("conversation '", id, "' does not parse"));
   }
@@ -43,19 +45,25 @@ absl::StatusOr<ConversationState> MemoryConversationStore::Load(
 
 absl::Status MemoryConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
-  ConversationState saved = *state;
-  saved.set_version(state->version() + 1);
-  *saved.mutable_last_activity() =
+  // Stamped in place (copying a state with its transcript costs more than
+  // the save), and put back when the save is refused.
+  const int64_t loaded_version = state->version();
+  const google::protobuf::Timestamp loaded_activity = state->last_activity();
+  state->set_version(loaded_version + 1);
+  *state->mutable_last_activity() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
           absl::ToUnixNanos(now));
-  Stored entry{saved.version(), now, saved.SerializeAsString()};
+  Stored entry{state->version(), now,
+               std::make_shared<const std::string>(state->SerializeAsString())};
   {
     absl::MutexLock lock(&mutex_);
     auto it = states_.find(state->conversation_id());
     const int64_t stored = it == states_.end() || Expired(it->second, now)
                                ? 0
                                : it->second.version;
-    if (state->version() != stored) {
+    if (loaded_version != stored) {
+      state->set_version(loaded_version);
+      *state->mutable_last_activity() = loaded_activity;
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
@@ -67,7 +75,6 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
       });
     }
   }
-  *state = std::move(saved);
   return absl::OkStatus();
 }
 

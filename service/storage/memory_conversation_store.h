@@ -3,6 +3,7 @@
 #define FIRSTLINE_SERVICE_STORAGE_MEMORY_CONVERSATION_STORE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -20,8 +21,9 @@ struct MemoryConversationStoreOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
 
-// Thread-safe. States are kept serialized: compact, and copied in and out
-// of the one lock as a block of bytes, parsed and serialized outside it.
+// Thread-safe. States are kept serialized: compact, and shared in and out
+// of the one lock as an immutable block of bytes, parsed and serialized
+// outside it.
 class MemoryConversationStore final : public ConversationStore {
  public:
   explicit MemoryConversationStore(MemoryConversationStoreOptions options = {});
@@ -36,7 +38,8 @@ class MemoryConversationStore final : public ConversationStore {
   struct Stored {
     int64_t version = 0;
     absl::Time last_activity;
-    std::string state;  // A serialized ConversationState.
+    // A serialized ConversationState.
+    std::shared_ptr<const std::string> state;
   };
   bool Expired(const Stored& stored, absl::Time now) const;
 

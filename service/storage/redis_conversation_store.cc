@@ -125,7 +125,9 @@ absl::StatusOr<ConversationState> RedisConversationStore::Load(
 
 absl::Status RedisConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
+  // Stamped in place, and put back when the save fails.
   const int64_t loaded_version = state->version();
+  const google::protobuf::Timestamp loaded_activity = state->last_activity();
   state->set_version(loaded_version + 1);
   *state->mutable_last_activity() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
@@ -141,6 +143,7 @@ absl::Status RedisConversationStore::Save(ConversationState* state) {
            1, absl::ToInt64Milliseconds(options_.idle_timeout)))});
   if (!saved.ok()) {
     state->set_version(loaded_version);
+    *state->mutable_last_activity() = loaded_activity;
     if (absl::IsAborted(saved.status())) {
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));

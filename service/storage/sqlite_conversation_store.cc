@@ -50,12 +50,14 @@ absl::StatusOr<ConversationState> SqliteConversationStore::Load(
 absl::Status SqliteConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
   const int64_t oldest = absl::ToUnixMicros(now - options_.idle_timeout);
-  ConversationState saved = *state;
-  saved.set_version(state->version() + 1);
-  *saved.mutable_last_activity() =
+  // Stamped in place, and put back when the save fails.
+  const int64_t loaded_version = state->version();
+  const google::protobuf::Timestamp loaded_activity = state->last_activity();
+  state->set_version(loaded_version + 1);
+  *state->mutable_last_activity() =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
           absl::ToUnixNanos(now));
-  const std::string bytes = saved.SerializeAsString();
+  const std::string bytes = state->SerializeAsString();
   absl::Status status = database_->Transaction([&]() -> absl::Status {
     absl::StatusOr<SqliteStatement> select = database_->Prepare(
         "SELECT version FROM conversations WHERE id = ?1 AND "
@@ -66,7 +68,7 @@ absl::Status SqliteConversationStore::Save(ConversationState* state) {
     if (!row.ok()) return row.status();
     // An expired conversation counts as none: a new one starts at 0.
     const int64_t stored = *row ? select->Int(0) : 0;
-    if (state->version() != stored) {
+    if (loaded_version != stored) {
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
@@ -77,13 +79,16 @@ absl::Status SqliteConversationStore::Save(ConversationState* state) {
         "excluded.last_activity_us, state = excluded.state");
     if (!upsert.ok()) return upsert.status();
     upsert->Bind(1, state->conversation_id())
-        .Bind(2, saved.version())
+        .Bind(2, state->version())
         .Bind(3, absl::ToUnixMicros(now))
         .BindBlob(4, bytes);
     return upsert->Step().status();
   });
-  if (!status.ok()) return status;
-  *state = std::move(saved);
+  if (!status.ok()) {
+    state->set_version(loaded_version);
+    *state->mutable_last_activity() = loaded_activity;
+    return status;
+  }
   if (++saves_since_sweep_ >= kSavesPerSweep) {
     saves_since_sweep_ = 0;
     // Expired rows are invisible already; failing to delete them is harmless.

@@ -45,7 +45,12 @@ TEST_P(StoreConformanceTest, RefusesAStaleConversationWrite) {
   ConversationState first = *conversations().Load("c1");
   ConversationState second = *conversations().Load("c1");
   ASSERT_TRUE(conversations().Save(&first).ok());
+  const google::protobuf::Timestamp loaded_activity = second.last_activity();
+  now_ += absl::Seconds(1);
   EXPECT_TRUE(absl::IsAborted(conversations().Save(&second)));
+  // A refused state is left as it was loaded.
+  EXPECT_EQ(second.version(), 1);
+  EXPECT_EQ(second.last_activity().seconds(), loaded_activity.seconds());
   ConversationState brand_new = Conversation("c1");
   EXPECT_TRUE(absl::IsAborted(conversations().Save(&brand_new)));
 }
