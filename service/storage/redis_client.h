@@ -46,8 +46,10 @@ struct RedisClientOptions {
   absl::Duration connect_timeout = absl::Seconds(1);
   // The longest a reply may take, blocking reads aside.
   absl::Duration command_timeout = absl::Seconds(2);
-  // Connections kept open between calls; more are opened when needed.
-  int idle_connections = 16;
+  // Connections kept open between calls; more are opened when needed. As
+  // many as the server has threads for calls, so that none is opened and
+  // closed per call under load.
+  int idle_connections = 64;
 };
 
 // One connection. Not thread-safe.
