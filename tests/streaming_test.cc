@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -94,6 +95,46 @@ TEST_F(StreamingTest, ConverseAnswersEveryMessageOfManyConversationsInOrder) {
   EXPECT_EQ(by_tag["c1"].error().code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(by_tag["c1"].error().message(),
               HasSubstr("customer.locale: unsupported locale 'de'"));
+}
+
+TEST_F(StreamingTest, ManyConversationsAnsweredInParallelEachInOrder) {
+  // 200 conversations fill the cancel_order form over three messages each,
+  // interleaved on one stream: conversations are answered in parallel, and
+  // a message answered before the one before it would break its form.
+  constexpr int kConversations = 200;
+  const char* const kSteps[] = {"I want to cancel my order", "it is 12345",
+                                "paypal"};
+  grpc::ClientContext context;
+  auto stream = stub_->Converse(&context);
+  std::thread writer([&] {
+    for (int step = 0; step < 3; ++step) {
+      for (int c = 0; c < kConversations; ++c) {
+        const std::string id = "c" + std::to_string(c);
+        stream->Write(
+            Message(id + "/" + std::to_string(step), id, kSteps[step]));
+      }
+    }
+    stream->WritesDone();
+  });
+  std::map<std::string, std::vector<std::string>> texts_by_conversation;
+  v1::ConverseResponse response;
+  while (stream->Read(&response)) {
+    ASSERT_TRUE(response.has_reply()) << response.error().message();
+    texts_by_conversation[response.conversation_id()].push_back(
+        response.reply().messages(0).text());
+  }
+  writer.join();
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(texts_by_conversation.size(), size_t{kConversations});
+  for (const auto& [conversation, texts] : texts_by_conversation) {
+    EXPECT_THAT(
+        texts,
+        ElementsAre("Which order? Send its number.",
+                    "Did you pay by card or PayPal?",
+                    "Order 12345 is cancelled; the money goes back to your "
+                    "PayPal."))
+        << conversation;
+  }
 }
 
 TEST_F(StreamingTest, ClassifyBatchAnswersInRequestOrder) {
