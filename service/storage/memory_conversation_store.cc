@@ -2,7 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/time_util.h"
+#include "service/storage/save_stamp.h"
 
 namespace firstline {
 namespace {
@@ -45,14 +45,7 @@ absl::StatusOr<ConversationState> MemoryConversationStore::Load(
 
 absl::Status MemoryConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
-  // Stamped in place (copying a state with its transcript costs more than
-  // the save), and put back when the save is refused.
-  const int64_t loaded_version = state->version();
-  const google::protobuf::Timestamp loaded_activity = state->last_activity();
-  state->set_version(loaded_version + 1);
-  *state->mutable_last_activity() =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-          absl::ToUnixNanos(now));
+  SaveStamp stamp(state, now);
   Stored entry{state->version(), now,
                std::make_shared<const std::string>(state->SerializeAsString())};
   {
@@ -61,9 +54,7 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
     const int64_t stored = it == states_.end() || Expired(it->second, now)
                                ? 0
                                : it->second.version;
-    if (loaded_version != stored) {
-      state->set_version(loaded_version);
-      *state->mutable_last_activity() = loaded_activity;
+    if (stamp.loaded_version() != stored) {
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
@@ -75,6 +66,7 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
       });
     }
   }
+  stamp.Keep();
   return absl::OkStatus();
 }
 

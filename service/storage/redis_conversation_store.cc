@@ -8,7 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "google/protobuf/util/time_util.h"
+#include "service/storage/save_stamp.h"
 
 namespace firstline {
 namespace {
@@ -125,31 +125,24 @@ absl::StatusOr<ConversationState> RedisConversationStore::Load(
 
 absl::Status RedisConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
-  // Stamped in place, and put back when the save fails.
-  const int64_t loaded_version = state->version();
-  const google::protobuf::Timestamp loaded_activity = state->last_activity();
-  state->set_version(loaded_version + 1);
-  *state->mutable_last_activity() =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-          absl::ToUnixNanos(now));
+  SaveStamp stamp(state, now);
   const std::string bytes = state->SerializeAsString();
   absl::StatusOr<RedisValue> saved = client_->Eval(
       kSave, {KeyOf(state->conversation_id())},
-      {absl::StrCat(loaded_version),
+      {absl::StrCat(stamp.loaded_version()),
        absl::StrCat(absl::ToUnixMicros(now - options_.idle_timeout)),
        absl::StrCat(state->version()), absl::StrCat(absl::ToUnixMicros(now)),
        bytes,
        absl::StrCat(std::max<int64_t>(
            1, absl::ToInt64Milliseconds(options_.idle_timeout)))});
   if (!saved.ok()) {
-    state->set_version(loaded_version);
-    *state->mutable_last_activity() = loaded_activity;
     if (absl::IsAborted(saved.status())) {
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
     return saved.status();
   }
+  stamp.Keep();
   return absl::OkStatus();
 }
 

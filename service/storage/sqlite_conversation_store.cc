@@ -2,7 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/time_util.h"
+#include "service/storage/save_stamp.h"
 
 namespace firstline {
 namespace {
@@ -50,13 +50,7 @@ absl::StatusOr<ConversationState> SqliteConversationStore::Load(
 absl::Status SqliteConversationStore::Save(ConversationState* state) {
   const absl::Time now = options_.clock();
   const int64_t oldest = absl::ToUnixMicros(now - options_.idle_timeout);
-  // Stamped in place, and put back when the save fails.
-  const int64_t loaded_version = state->version();
-  const google::protobuf::Timestamp loaded_activity = state->last_activity();
-  state->set_version(loaded_version + 1);
-  *state->mutable_last_activity() =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-          absl::ToUnixNanos(now));
+  SaveStamp stamp(state, now);
   const std::string bytes = state->SerializeAsString();
   absl::Status status = database_->Transaction([&]() -> absl::Status {
     absl::StatusOr<SqliteStatement> select = database_->Prepare(
@@ -68,7 +62,7 @@ absl::Status SqliteConversationStore::Save(ConversationState* state) {
     if (!row.ok()) return row.status();
     // An expired conversation counts as none: a new one starts at 0.
     const int64_t stored = *row ? select->Int(0) : 0;
-    if (loaded_version != stored) {
+    if (stamp.loaded_version() != stored) {
       return absl::AbortedError(absl::StrCat(
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
@@ -84,11 +78,8 @@ absl::Status SqliteConversationStore::Save(ConversationState* state) {
         .BindBlob(4, bytes);
     return upsert->Step().status();
   });
-  if (!status.ok()) {
-    state->set_version(loaded_version);
-    *state->mutable_last_activity() = loaded_activity;
-    return status;
-  }
+  if (!status.ok()) return status;
+  stamp.Keep();
   if (++saves_since_sweep_ >= kSavesPerSweep) {
     saves_since_sweep_ = 0;
     // Expired rows are invisible already; failing to delete them is harmless.
