@@ -18,7 +18,6 @@
 #include "service/storage/memory_conversation_store.h"
 #include "service/storage/memory_handoff_store.h"
 #include "tests/testing/benchmark_tables.h"
-#include "tests/testing/message_mix.h"
 #include "tests/testing/per_message.h"
 #include "tests/testing/shipped_pack.h"
 
@@ -88,23 +87,17 @@ void Turn(benchmark::State& state, const LocaleBench* bench) {
 int Main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  absl::StatusOr<testing::CompiledPack> compiled =
-      testing::CompilePack(FIRSTLINE_SOURCE_DIR, FIRSTLINE_BINARY_DIR "/cache");
-  if (!compiled.ok()) {
-    std::cerr << compiled.status() << "\n";
+  absl::StatusOr<testing::CompiledPackWithMixes> shipped =
+      testing::CompilePackWithMixes(FIRSTLINE_SOURCE_DIR,
+                                    FIRSTLINE_BINARY_DIR "/cache");
+  if (!shipped.ok()) {
+    std::cerr << shipped.status() << "\n";
     return 1;
   }
-  const RulePack& pack = *compiled->pack;
-  const Engine& engine = *compiled->engine;
+  const Engine& engine = *shipped->compiled.engine;
   std::map<std::string, LocaleBench> benches;
-  for (const std::string& locale : engine.locales()) {
-    absl::StatusOr<std::vector<std::string>> mix =
-        testing::MessageMix(pack, locale, FIRSTLINE_SOURCE_DIR);
-    if (!mix.ok()) {
-      std::cerr << mix.status() << "\n";
-      return 1;
-    }
-    benches[locale] = LocaleBench{&engine, locale, std::move(*mix)};
+  for (auto& [locale, mix] : shipped->mixes) {
+    benches[locale] = LocaleBench{&engine, locale, std::move(mix)};
   }
   for (const auto& [locale, bench] : benches) {
     benchmark::RegisterBenchmark(("respond/" + locale).c_str(), Respond,

@@ -28,7 +28,6 @@
 #include "service/matching/scan_text.h"
 #include "service/matching/term_matcher.h"
 #include "tests/testing/benchmark_tables.h"
-#include "tests/testing/message_mix.h"
 #include "tests/testing/per_message.h"
 #include "tests/testing/regex_baselines.h"
 #include "tests/testing/shipped_pack.h"
@@ -178,27 +177,20 @@ int Main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   const std::string cache_dir = FIRSTLINE_BINARY_DIR "/cache";
-  absl::StatusOr<testing::CompiledPack> compiled =
-      testing::CompilePack(FIRSTLINE_SOURCE_DIR, cache_dir);
-  if (!compiled.ok()) {
-    std::cerr << compiled.status() << "\n";
+  absl::StatusOr<testing::CompiledPackWithMixes> shipped =
+      testing::CompilePackWithMixes(FIRSTLINE_SOURCE_DIR, cache_dir);
+  if (!shipped.ok()) {
+    std::cerr << shipped.status() << "\n";
     return 1;
   }
-  const RulePack& pack = *compiled->pack;
-  const Engine& engine = *compiled->engine;
+  const Engine& engine = *shipped->compiled.engine;
   std::map<std::string, LocaleBench> benches;
-  for (const std::string& locale : engine.locales()) {
-    absl::StatusOr<std::vector<std::string>> mix =
-        testing::MessageMix(pack, locale, FIRSTLINE_SOURCE_DIR);
-    if (!mix.ok()) {
-      std::cerr << mix.status() << "\n";
-      return 1;
-    }
+  for (auto& [locale, mix] : shipped->mixes) {
     LocaleBench& bench = benches[locale];
     bench.engine = &engine;
     bench.locale = locale;
     bench.cache_dir = cache_dir;
-    for (std::string& message : *mix) {
+    for (std::string& message : mix) {
       NormalizedText normalized = engine.Normalize(message);
       bench.messages.scan.push_back(ScanText(normalized.text));
       bench.messages.normalized.push_back(std::move(normalized));
