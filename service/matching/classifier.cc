@@ -429,25 +429,19 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
   const v1::Intent& winner_spec = intents_[winner->intent].spec;
   if (rival != nullptr) {
     const v1::Intent& rival_spec = intents_[rival->intent].spec;
-    if (winner_spec.priority() == rival_spec.priority()) {
-      result.decision = {Decision::kTie,
-                         &winner_spec.id(),
-                         winner->score,
-                         &rival_spec.id(),
-                         rival->score,
-                         scoring_.margin(),
-                         ""};
-      result.tied = {*winner, *rival};
-      return result;
-    }
-    result.chosen = *winner;
-    result.decision = {Decision::kHigherPriority,
+    const bool tie = winner_spec.priority() == rival_spec.priority();
+    result.decision = {tie ? Decision::kTie : Decision::kHigherPriority,
                        &winner_spec.id(),
                        winner->score,
                        &rival_spec.id(),
                        rival->score,
                        scoring_.margin(),
                        ""};
+    if (tie) {
+      result.tied = {*winner, *rival};
+    } else {
+      result.chosen = *winner;
+    }
     return result;
   }
   result.chosen = top;
