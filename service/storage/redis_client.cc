@@ -184,23 +184,27 @@ void RedisClient::Give(std::unique_ptr<RedisConnection> connection) {
   }
 }
 
-absl::StatusOr<RedisValue> RedisClient::Command(
-    const std::vector<absl::string_view>& args) {
+absl::StatusOr<RedisValue> RedisClient::OnPooledConnection(
+    absl::FunctionRef<absl::StatusOr<RedisValue>(RedisConnection&)> call) {
   absl::StatusOr<std::unique_ptr<RedisConnection>> connection = Take();
   if (!connection.ok()) return connection.status();
-  absl::StatusOr<RedisValue> value = (*connection)->Command(args);
+  absl::StatusOr<RedisValue> value = call(**connection);
   Give(*std::move(connection));
   return value;
+}
+
+absl::StatusOr<RedisValue> RedisClient::Command(
+    const std::vector<absl::string_view>& args) {
+  return OnPooledConnection(
+      [&](RedisConnection& connection) { return connection.Command(args); });
 }
 
 absl::StatusOr<RedisValue> RedisClient::Eval(
     absl::string_view script, const std::vector<absl::string_view>& keys,
     const std::vector<absl::string_view>& args) {
-  absl::StatusOr<std::unique_ptr<RedisConnection>> connection = Take();
-  if (!connection.ok()) return connection.status();
-  absl::StatusOr<RedisValue> value = (*connection)->Eval(script, keys, args);
-  Give(*std::move(connection));
-  return value;
+  return OnPooledConnection([&](RedisConnection& connection) {
+    return connection.Eval(script, keys, args);
+  });
 }
 
 absl::Status RedisClient::Ping() {

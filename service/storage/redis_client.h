@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -112,6 +113,10 @@ class RedisClient {
   RedisClient(RedisClientOptions options, std::string host, int port);
   absl::StatusOr<std::unique_ptr<RedisConnection>> Take();
   void Give(std::unique_ptr<RedisConnection> connection);
+  // Runs `call` on a connection from the pool, and returns the connection
+  // to the pool unless it broke.
+  absl::StatusOr<RedisValue> OnPooledConnection(
+      absl::FunctionRef<absl::StatusOr<RedisValue>(RedisConnection&)> call);
 
   const RedisClientOptions options_;
   const std::string host_;

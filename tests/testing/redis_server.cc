@@ -23,12 +23,19 @@ namespace {
 
 constexpr absl::Duration kStartTimeout = absl::Seconds(10);
 
-// A port of 127.0.0.1 that nothing listens on right now.
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+// 127.0.0.1:`port`.
+sockaddr_in Loopback(int port) {
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(port);
+  return address;
+}
+
+// A port of 127.0.0.1 that nothing listens on right now.
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address = Loopback(0);
   socklen_t length = sizeof address;
   int port = 0;
   if (bind(fd, reinterpret_cast<sockaddr*>(&address), length) == 0 &&
@@ -42,10 +49,7 @@ int FreePort() {
 // True when the server on `port` answers PING.
 bool Pongs(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(port);
+  sockaddr_in address = Loopback(port);
   bool pong = false;
   if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
       write(fd, "PING\r\n", 6) == 6) {
