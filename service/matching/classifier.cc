@@ -44,11 +44,11 @@ class Builder {
     problems_.push_back(ErrorAt(at, message));
   }
 
-  // Returns the id of the term for `regex`, adding it when new.
-  int Term(const std::string& regex, const SourcePosition& at) {
-    auto [it, added] = term_ids_.try_emplace(regex, terms_.size());
+  // Returns the id of `term`, adding it when new.
+  int AddTerm(Term term, const SourcePosition& at) {
+    auto [it, added] = term_ids_.try_emplace(term.Regex(), terms_.size());
     if (added) {
-      terms_.push_back(regex);
+      terms_.push_back(std::move(term));
       term_sources_.push_back(at);
     }
     return it->second;
@@ -60,12 +60,12 @@ class Builder {
     std::vector<int> ids;
     for (absl::string_view phrase : absl::StrSplit(item, '|')) {
       phrase = absl::StripAsciiWhitespace(phrase);
-      absl::StatusOr<std::string> regex = phrases_->Phrase(phrase);
-      if (!regex.ok()) {
-        Problem(at, absl::StrCat("'", phrase, "': ", regex.status().message()));
+      absl::StatusOr<Term> term = phrases_->Phrase(phrase);
+      if (!term.ok()) {
+        Problem(at, absl::StrCat("'", phrase, "': ", term.status().message()));
         return {};
       }
-      ids.push_back(Term(*regex, at));
+      ids.push_back(AddTerm(*std::move(term), at));
     }
     return ids;
   }
@@ -111,18 +111,18 @@ class Builder {
         Problem(regex_at, absl::StrCat("bad regex: ", as_written.error()));
         return false;
       }
-      absl::StatusOr<std::string> regex = PhraseCompiler::Regex(spec.regex());
-      if (!regex.ok()) {
-        Problem(regex_at, regex.status().message());
+      absl::StatusOr<Term> term = PhraseCompiler::Regex(spec.regex());
+      if (!term.ok()) {
+        Problem(regex_at, term.status().message());
         return false;
       }
-      groups->push_back({Term(*regex, regex_at)});
+      groups->push_back({AddTerm(*std::move(term), regex_at)});
     }
     return true;
   }
 
   std::vector<std::string> problems_;
-  std::vector<std::string> terms_;
+  std::vector<Term> terms_;
   std::vector<SourcePosition> term_sources_;
 
  private:

@@ -123,10 +123,10 @@ class IntentClassifier {
   // as file:line:col: message.
   const std::vector<std::string>& notices() const { return notices_; }
   size_t term_count() const { return matcher_->pattern_count(); }
-  // The regular expressions messages are scanned with, by term id, as the
-  // matcher compiled them; for comparing other engines on the same patterns.
+  // The terms messages are scanned with, by id, as the matcher compiled
+  // them; for comparing other engines on the same patterns (TermRegexes()).
   // They run over ScanText() of the normalised text.
-  const std::vector<std::string>& terms() const { return terms_; }
+  const std::vector<Term>& terms() const { return terms_; }
 
  private:
   // A signal compiled: it fires when every group has a term that fired.
@@ -154,7 +154,7 @@ class IntentClassifier {
   std::vector<uint64_t> term_groups_;
   std::vector<uint32_t> term_groups_begin_;
   std::unique_ptr<const TermMatcher> matcher_;
-  std::vector<std::string> terms_;
+  std::vector<Term> terms_;
   std::vector<std::string> notices_;
 };
 

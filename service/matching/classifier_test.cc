@@ -194,7 +194,7 @@ TEST_F(ClassifierTest, SharedTermsAreCompiledOnce) {
   EXPECT_EQ(classifier->term_count(), 11u);
   ASSERT_EQ(classifier->terms().size(), 11u);
   // In order of first use, whole-word, over the scan text.
-  const RE2 track_my_order(classifier->terms()[1]);
+  const RE2 track_my_order(classifier->terms()[1].Regex());
   EXPECT_TRUE(
       RE2::PartialMatch(ScanText("pls track my orders"), track_my_order));
   EXPECT_FALSE(RE2::PartialMatch(ScanText("retrack my order"), track_my_order));

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -54,11 +55,6 @@ bool AllLetters(const std::vector<UChar32>& code_points) {
                      [](UChar32 c) { return u_isalpha(c); });
 }
 
-std::string WholeWord(absl::string_view body) {
-  return absl::StrCat("(?:^|", kNonWordChar, ")(?:", body, ")(?:", kNonWordChar,
-                      "|$)");
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<PhraseCompiler>> PhraseCompiler::Create(
@@ -69,31 +65,46 @@ absl::StatusOr<std::unique_ptr<PhraseCompiler>> PhraseCompiler::Create(
       new PhraseCompiler(std::move(*stemmer)));
 }
 
-std::string PhraseCompiler::Word(absl::string_view word) {
-  if (absl::ConsumePrefix(&word, "=")) return RE2::QuoteMeta(Re2Piece(word));
+PhraseCompiler::PhraseWord PhraseCompiler::Word(absl::string_view word) {
+  const TermEnding word_ends{TermEnding::Kind::kWordEnds};
+  if (absl::ConsumePrefix(&word, "=")) {
+    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
+    return {exact, {exact, word_ends}};
+  }
   if (absl::ConsumeSuffix(&word, "*")) {
-    return absl::StrCat(RE2::QuoteMeta(Re2Piece(word)), kWordChar, "*");
+    // As the last word, the rest of it goes unchecked: a word always ends.
+    const std::string prefix = RE2::QuoteMeta(Re2Piece(word));
+    return {absl::StrCat(prefix, kWordChar, "*"), {prefix, {}}};
   }
   const std::vector<UChar32> letters = CodePoints(word);
   if (letters.size() <= kExactWordLength || !AllLetters(letters)) {
-    return RE2::QuoteMeta(Re2Piece(word));
+    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
+    return {exact, {exact, word_ends}};
   }
   const std::vector<UChar32> stem = CodePoints(stemmer_->Stem(word));
   // The stemmer may rewrite the end of a stem ("delivery" -> "deliveri"):
   // keep only what the stem and the word share.
   size_t shared = 0;
   while (shared < stem.size() && stem[shared] == letters[shared]) ++shared;
-  if (shared < kExactWordLength) return RE2::QuoteMeta(Re2Piece(word));
-  const size_t ending =
-      std::max<size_t>(kMinEndingLength, letters.size() - shared + 2);
+  if (shared < kExactWordLength) {
+    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
+    return {exact, {exact, word_ends}};
+  }
+  const int ending = static_cast<int>(
+      std::max<size_t>(kMinEndingLength, letters.size() - shared + 2));
   // Endings are letters of the stem's own script: a class of one script
   // keeps Hyperscan's compile time low.
-  const char* ending_letters = letters[shared - 1] < 0x80 ? "[a-z]" : "[а-яё]";
-  return absl::StrCat(Utf8(letters, shared), ending_letters, "{0,", ending,
-                      "}");
+  const bool latin = letters[shared - 1] < 0x80;
+  const std::string stem_regex = Utf8(letters, shared);
+  return {
+      absl::StrCat(stem_regex, latin ? "[a-z]" : "[а-яё]", "{0,", ending, "}"),
+      {stem_regex,
+       {latin ? TermEnding::Kind::kLatinLetters
+              : TermEnding::Kind::kCyrillicLetters,
+        ending}}};
 }
 
-absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
+absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
   std::vector<absl::string_view> words =
       absl::StrSplit(phrase, ' ', absl::SkipWhitespace());
   if (words.empty()) return absl::InvalidArgumentError("the phrase is empty");
@@ -104,7 +115,8 @@ absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
   const std::string separator = absl::StrCat(kNonWordChar, "+");
   const std::string gap = absl::StrCat(kNonWordChar, "+(?:", kWordChar, "+",
                                        kNonWordChar, "+){0,3}");
-  std::string body;
+  std::string head = kNonWordChar;
+  std::optional<PhraseWord> previous;
   bool gap_next = false;
   for (absl::string_view word : words) {
     if (word == "...") {
@@ -122,16 +134,23 @@ absl::StatusOr<std::string> PhraseCompiler::Phrase(absl::string_view phrase) {
             "case with 'е' for 'ё'"));
       }
     }
-    if (!body.empty()) body += gap_next ? gap : separator;
+    if (previous.has_value()) {
+      head += previous->inside;
+      head += gap_next ? gap : separator;
+    }
     gap_next = false;
-    body += Word(word);
+    previous = Word(word);
   }
-  return WholeWord(body);
+  // The head runs to the end of the last word's stem; the rest of that
+  // word is the term's ending.
+  return Term{head + previous->last.head, previous->last.ending};
 }
 
-absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
+absl::StatusOr<Term> PhraseCompiler::Regex(absl::string_view regex) {
   // "^" and "$" at the ends anchor to the whole message and replace the
   // boundary on their side (Hyperscan rejects a "^" after other pattern).
+  // Scan text starts and ends with a space (see scan_text.h), so the start
+  // of the message is right after its first character.
   const bool anchored_start = absl::ConsumePrefix(&regex, "^");
   const bool anchored_end =
       regex.size() >= 1 && regex.back() == '$' &&
@@ -171,10 +190,12 @@ absl::StatusOr<std::string> PhraseCompiler::Regex(absl::string_view regex) {
     if (c == ']' && in_class) in_class = false;
     body += c;
   }
-  return absl::StrCat(
-      anchored_start ? "^" : absl::StrCat("(?:^|", kNonWordChar, ")"),
-      "(?:", body, ")",
-      anchored_end ? "$" : absl::StrCat("(?:", kNonWordChar, "|$)"));
+  Term term;
+  term.head =
+      absl::StrCat(anchored_start ? "^" : "", kNonWordChar, "(?:", body, ")",
+                   anchored_end ? absl::StrCat(kNonWordChar, "$") : "");
+  if (!anchored_end) term.ending.kind = TermEnding::Kind::kWordEnds;
+  return term;
 }
 
 }  // namespace firstline

@@ -1,14 +1,15 @@
-// Turns the word and phrase syntax of intent files into regular expressions
-// that match whole words over normalised text (see intents/README.md).
+// Turns the word and phrase syntax of intent files into terms (see term.h):
+// regular expressions that match whole words over normalised text (see
+// intents/README.md).
 //
 //   auto compiler = PhraseCompiler::Create("ru");
-//   absl::StatusOr<std::string> re = (*compiler)->Phrase("где ... заказ");
+//   absl::StatusOr<Term> term = (*compiler)->Phrase("где ... заказ");
 //   // Matches "где мой заказ", "где же мой последний заказ" ...
 //
 // Word boundaries and word characters are spelled out as explicit classes
 // (kWordChar, kNonWordChar), because Hyperscan rejects \b under Unicode mode
 // and Unicode \w multiplies its compile time, while RE2's \b and \w are
-// ASCII-only. The expressions run over scan text (see scan_text.h).
+// ASCII-only. The terms run over scan text (see scan_text.h).
 #ifndef FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
 #define FIRSTLINE_SERVICE_MATCHING_PHRASE_COMPILER_H_
 
@@ -18,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "service/matching/scan_text.h"
+#include "service/matching/term.h"
 #include "service/text/stemmer.h"
 
 namespace firstline {
@@ -32,23 +34,28 @@ class PhraseCompiler {
   PhraseCompiler(const PhraseCompiler&) = delete;
   PhraseCompiler& operator=(const PhraseCompiler&) = delete;
 
-  // The regular expression for one phrase, whole words, boundaries included.
-  // Words match with their endings; "=word" exactly; "word*" as a prefix;
-  // "..." stands for up to three words. INVALID_ARGUMENT explains a phrase
-  // that cannot be compiled.
-  absl::StatusOr<std::string> Phrase(absl::string_view phrase);
+  // The term of one phrase: whole words, boundaries included. Words match
+  // with their endings; "=word" exactly; "word*" as a prefix; "..." stands
+  // for up to three words. INVALID_ARGUMENT explains a phrase that cannot
+  // be compiled.
+  absl::StatusOr<Term> Phrase(absl::string_view phrase);
 
-  // An editor's regular expression made whole-word: boundaries added around
-  // it, \w and \W spelled out. A leading "^" or trailing "$" anchors it to
-  // the start or end of the message instead. INVALID_ARGUMENT for \b, \B.
-  static absl::StatusOr<std::string> Regex(absl::string_view regex);
+  // An editor's regular expression made a whole-word term: boundaries added
+  // around it, \w and \W spelled out. A leading "^" or trailing "$" anchors
+  // it to the start or end of the message instead. INVALID_ARGUMENT for \b,
+  // \B.
+  static absl::StatusOr<Term> Regex(absl::string_view regex);
 
  private:
   explicit PhraseCompiler(std::unique_ptr<Stemmer> stemmer)
       : stemmer_(std::move(stemmer)) {}
 
-  // The regex for one word of a phrase, without boundaries.
-  std::string Word(absl::string_view word);
+  // One word of a phrase, without boundaries.
+  struct PhraseWord {
+    std::string inside;  // The word followed by more words.
+    Term last;           // The word that ends the phrase.
+  };
+  PhraseWord Word(absl::string_view word);
 
   std::unique_ptr<Stemmer> stemmer_;
 };

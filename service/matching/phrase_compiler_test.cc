@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -17,9 +18,9 @@ class PhraseCompilerTest : public ::testing::Test {
                const std::string& text) {
     auto compiler = PhraseCompiler::Create(locale);
     EXPECT_TRUE(compiler.ok());
-    absl::StatusOr<std::string> regex = (*compiler)->Phrase(phrase);
-    EXPECT_TRUE(regex.ok()) << regex.status();
-    RE2 re(*regex);
+    absl::StatusOr<Term> term = (*compiler)->Phrase(phrase);
+    EXPECT_TRUE(term.ok()) << term.status();
+    RE2 re(term->Regex());
     EXPECT_TRUE(re.ok()) << re.error();
     return RE2::PartialMatch(ScanText(text), re);
   }
@@ -74,6 +75,25 @@ TEST_F(PhraseCompilerTest, WordsAreWholeAcrossScripts) {
   EXPECT_TRUE(Matches("en", "refund", "refund"));
 }
 
+TEST(PhraseCompilerTermTest, TheLastWordsEndingIsLeftToTheCheck) {
+  auto english = *PhraseCompiler::Create("en");
+  absl::StatusOr<Term> term = english->Phrase("track my delivery");
+  ASSERT_TRUE(term.ok());
+  EXPECT_TRUE(absl::EndsWith(term->head, "deliver")) << term->head;
+  EXPECT_EQ(term->ending.kind, TermEnding::Kind::kLatinLetters);
+  EXPECT_EQ(term->ending.max_letters, 4);
+  EXPECT_EQ(english->Phrase("=usa")->ending.kind, TermEnding::Kind::kWordEnds);
+  EXPECT_EQ(english->Phrase("refund*")->ending.kind, TermEnding::Kind::kNone);
+  auto russian = *PhraseCompiler::Create("ru");
+  EXPECT_EQ(russian->Phrase("заказ")->ending.kind,
+            TermEnding::Kind::kCyrillicLetters);
+  EXPECT_EQ(PhraseCompiler::Regex("order")->ending.kind,
+            TermEnding::Kind::kWordEnds);
+  // Anchored to the end of the message, the head is the whole term.
+  EXPECT_EQ(PhraseCompiler::Regex("order$")->ending.kind,
+            TermEnding::Kind::kNone);
+}
+
 TEST_F(PhraseCompilerTest, RejectsWhatCannotMatch) {
   auto compiler = *PhraseCompiler::Create("ru");
   EXPECT_THAT(compiler->Phrase("Заказ").status().message(),
@@ -86,36 +106,38 @@ TEST_F(PhraseCompilerTest, RejectsWhatCannotMatch) {
 }
 
 TEST(PhraseCompilerRegexTest, SpellsOutWordClassesAndAddsBoundaries) {
-  absl::StatusOr<std::string> regex = PhraseCompiler::Regex(R"(order\W+\w+)");
+  absl::StatusOr<Term> regex = PhraseCompiler::Regex(R"(order\W+\w+)");
   ASSERT_TRUE(regex.ok());
-  RE2 re(*regex);
+  RE2 re(regex->Regex());
   EXPECT_TRUE(RE2::PartialMatch(ScanText("my order №заказ1"), re));
   EXPECT_FALSE(RE2::PartialMatch(ScanText("preorder x"), re));
   regex = PhraseCompiler::Regex(R"([\w-]+@x)");
   ASSERT_TRUE(regex.ok());
-  EXPECT_TRUE(RE2::PartialMatch(ScanText("мой-адрес@x"), RE2(*regex)));
+  EXPECT_TRUE(RE2::PartialMatch(ScanText("мой-адрес@x"), RE2(regex->Regex())));
   EXPECT_THAT(PhraseCompiler::Regex(R"(\border)").status().message(),
               HasSubstr("\\b is not needed"));
   EXPECT_FALSE(PhraseCompiler::Regex(R"([\W])").ok());
 }
 
 TEST(ScanTextTest, KeepsAsciiAndRussianLettersOnly) {
-  EXPECT_EQ(ScanText("где мой заказ? ok"), "где мой заказ? ok");
-  EXPECT_EQ(ScanText("café 😀 «x» №5"), "caf_    x   5");
-  EXPECT_EQ(ScanText("їжак"), "_жак");
+  EXPECT_EQ(ScanText("где мой заказ? ok"), " где мой заказ? ok ");
+  EXPECT_EQ(ScanText("café 😀 «x» №5"), " caf_    x   5 ");
+  EXPECT_EQ(ScanText("їжак"), " _жак ");
+  EXPECT_EQ(ScanText(""), "  ");
 }
 
 TEST(PhraseCompilerRegexTest, AnchorsReplaceTheBoundaryOnTheirSide) {
-  absl::StatusOr<std::string> regex =
-      PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
+  absl::StatusOr<Term> regex = PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
   ASSERT_TRUE(regex.ok());
-  RE2 re(*regex);
-  EXPECT_TRUE(RE2::PartialMatch("hello!", re));
-  EXPECT_FALSE(RE2::PartialMatch("well hello", re));
-  EXPECT_FALSE(RE2::PartialMatch("hello there", re));
+  RE2 re(regex->Regex());
+  EXPECT_TRUE(RE2::PartialMatch(ScanText("hello!"), re));
+  EXPECT_TRUE(RE2::PartialMatch(ScanText("hi"), re));
+  EXPECT_FALSE(RE2::PartialMatch(ScanText("well hello"), re));
+  EXPECT_FALSE(RE2::PartialMatch(ScanText("hello there"), re));
   regex = PhraseCompiler::Regex(R"(cost \$)");
   ASSERT_TRUE(regex.ok());
-  EXPECT_TRUE(RE2::PartialMatch("the cost $ here", RE2(*regex)));
+  EXPECT_TRUE(
+      RE2::PartialMatch(ScanText("the cost $ here"), RE2(regex->Regex())));
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 namespace firstline {
 
 void AppendScanText(absl::string_view normalized, std::string* scan) {
-  scan->reserve(scan->size() + normalized.size());
+  scan->reserve(scan->size() + normalized.size() + 2);
+  scan->push_back(' ');
   const auto* bytes = reinterpret_cast<const uint8_t*>(normalized.data());
   const int32_t length = static_cast<int32_t>(normalized.size());
   for (int32_t i = 0; i < length;) {
@@ -29,6 +30,7 @@ void AppendScanText(absl::string_view normalized, std::string* scan) {
       scan->push_back(' ');
     }
   }
+  scan->push_back(' ');
 }
 
 std::string ScanText(absl::string_view normalized) {

@@ -9,7 +9,11 @@
 //   - ASCII characters and the letters а-я stay as they are;
 //   - any other letter or digit (é, і, ß ...) becomes "_", a word character
 //     that no phrase contains;
-//   - anything else (emoji, «», —, ...) becomes a space.
+//   - anything else (emoji, «», —, ...) becomes a space;
+//   - a space is added at the start and at the end, so that every word has
+//     a non-word character on both sides. A word boundary is then one
+//     character class; an alternative with "^" or "$" made Hyperscan's
+//     automata larger and its scan slower.
 #ifndef FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
 #define FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
 
@@ -25,7 +29,8 @@ inline constexpr char kWordChar[] = "[0-9a-zа-яё_]";
 // character.
 inline constexpr char kNonWordChar[] = R"([\x00-\x2f\x3a-\x5e\x60\x7b-\x7f])";
 
-// The scan text of normalised (valid UTF-8, lower-case) text.
+// The scan text of normalised (valid UTF-8, lower-case) text, e.g.
+// " где мой заказ? ok " for "где мой заказ? ok".
 std::string ScanText(absl::string_view normalized);
 // The same, appended to `scan`.
 void AppendScanText(absl::string_view normalized, std::string* scan);

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -20,14 +21,6 @@ namespace firstline {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr unsigned int kFlags = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
-
-int OnMatch(unsigned int id, unsigned long long /*from*/,
-            unsigned long long /*to*/, unsigned int /*flags*/, void* context) {
-  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
-  return 0;
-}
 
 std::atomic<uint64_t> next_matcher_id{1};
 
@@ -80,35 +73,73 @@ class TermMatcher::ScratchPool {
   std::vector<hs_scratch_t*> idle_ ABSL_GUARDED_BY(mutex_);
 };
 
+// What one Match() call's callbacks need.
+struct TermMatcher::Scan {
+  const TermMatcher* matcher;
+  absl::string_view text;
+  std::vector<int>* hits;
+  size_t first_hit;  // Where this call's hits begin.
+};
+
+unsigned int TermMatcher::HyperscanFlags(const Term& term) {
+  // A head with an ending to check is reported at every place it matches,
+  // as the ending may hold at any of them; one without, at its first.
+  return term.ending.kind == TermEnding::Kind::kNone
+             ? HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH
+             : HS_FLAG_UTF8;
+}
+
+int TermMatcher::OnMatch(unsigned int id, unsigned long long /*from*/,
+                         unsigned long long to, unsigned int /*flags*/,
+                         void* context) {
+  Scan& scan = *static_cast<Scan*>(context);
+  const TermEnding& ending = scan.matcher->endings_[id];
+  if (ending.kind == TermEnding::Kind::kNone) {
+    scan.hits->push_back(static_cast<int>(id));
+    return 0;
+  }
+  if (!ending.HoldsAt(scan.text, static_cast<size_t>(to))) return 0;
+  const auto begin = scan.hits->begin() + scan.first_hit;
+  if (std::find(begin, scan.hits->end(), static_cast<int>(id)) ==
+      scan.hits->end()) {
+    scan.hits->push_back(static_cast<int>(id));
+  }
+  return 0;
+}
+
 absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
-    const std::vector<std::string>& patterns,
-    const TermMatcherOptions& options) {
+    const std::vector<Term>& terms, const TermMatcherOptions& options) {
   std::unique_ptr<TermMatcher> matcher(new TermMatcher());
-  matcher->pattern_count_ = patterns.size();
+  matcher->pattern_count_ = terms.size();
   matcher->id_ = next_matcher_id.fetch_add(1);
+  matcher->endings_.reserve(terms.size());
+  for (const Term& term : terms) matcher->endings_.push_back(term.ending);
 
   std::string cache_path;
   if (!options.cache_dir.empty()) {
     Digest digest;
     digest.Add("hyperscan", hs_version());
-    digest.Add("flags", std::to_string(kFlags));
-    for (const std::string& pattern : patterns) digest.Add("p", pattern);
+    for (const Term& term : terms) {
+      digest.Add("p", term.head);
+      digest.Add("ending", term.ending.Regex());
+      digest.Add("flags", std::to_string(HyperscanFlags(term)));
+    }
     cache_path =
         (fs::path(options.cache_dir) / ("hs-" + digest.Hex() + ".db")).string();
   }
   if (cache_path.empty() || !matcher->LoadCached(cache_path)) {
-    // Every pattern must at least be valid RE2: that is the syntax editors
+    // Every term must at least be valid RE2: that is the syntax editors
     // write, and the fallback engine. A cached database was saved only
-    // after this check passed for its very patterns, so a cache hit skips
-    // it: with thousands of patterns it is most of the start-up time.
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      RE2 check(patterns[i], RE2::Quiet);
+    // after this check passed for its very terms, so a cache hit skips it:
+    // with thousands of terms it is most of the start-up time.
+    for (size_t i = 0; i < terms.size(); ++i) {
+      RE2 check(terms[i].Regex(), RE2::Quiet);
       if (!check.ok()) {
         return absl::InvalidArgumentError(
             absl::StrCat("pattern ", i, ": ", check.error()));
       }
     }
-    absl::Status compiled = matcher->Compile(patterns);
+    absl::Status compiled = matcher->Compile(terms);
     if (!compiled.ok()) return compiled;
     if (!cache_path.empty()) matcher->SaveCached(cache_path);
   }
@@ -119,7 +150,8 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
     matcher->scratches_ = *std::move(pool);
   }
   for (const Fallback& fallback : matcher->fallbacks_) {
-    auto regex = std::make_unique<RE2>(patterns[fallback.pattern], RE2::Quiet);
+    auto regex =
+        std::make_unique<RE2>(terms[fallback.pattern].Regex(), RE2::Quiet);
     if (!regex->ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("pattern ", fallback.pattern, ": ", regex->error()));
@@ -129,17 +161,17 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
   return std::unique_ptr<const TermMatcher>(std::move(matcher));
 }
 
-absl::Status TermMatcher::Compile(const std::vector<std::string>& patterns) {
-  // A rejected pattern moves to RE2 and the rest is compiled again.
-  std::vector<bool> in_hyperscan(patterns.size(), true);
+absl::Status TermMatcher::Compile(const std::vector<Term>& terms) {
+  // A rejected term moves to RE2 and the rest is compiled again.
+  std::vector<bool> in_hyperscan(terms.size(), true);
   while (true) {
     std::vector<const char*> expressions;
     std::vector<unsigned int> flags;
     std::vector<unsigned int> ids;
-    for (size_t i = 0; i < patterns.size(); ++i) {
+    for (size_t i = 0; i < terms.size(); ++i) {
       if (!in_hyperscan[i]) continue;
-      expressions.push_back(patterns[i].c_str());
-      flags.push_back(kFlags);
+      expressions.push_back(terms[i].head.c_str());
+      flags.push_back(HyperscanFlags(terms[i]));
       ids.push_back(static_cast<unsigned int>(i));
     }
     if (expressions.empty()) return absl::OkStatus();
@@ -229,8 +261,9 @@ void TermMatcher::Match(absl::string_view text, std::vector<int>* hits) const {
   if (database_ != nullptr) {
     hs_scratch_t* scratch = scratches_->Acquire();
     if (scratch != nullptr) {
+      Scan scan{this, text, hits, hits->size()};
       hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
-              scratch, OnMatch, hits);
+              scratch, OnMatch, &scan);
       scratches_->Release(scratch);
     }
   }

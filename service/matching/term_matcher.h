@@ -1,12 +1,14 @@
-// Finds which of many regular expressions occur in a text, in one pass.
+// Finds which of many terms (see term.h) occur in a text, in one pass.
 //
-//   auto matcher = TermMatcher::Create({"(?:^|[^a-z])order", "refund"});
+//   auto matcher = TermMatcher::Create(
+//       {{" order", {TermEnding::Kind::kWordEnds}}, {"refund"}});
 //   std::vector<int> hits;
-//   (*matcher)->Match("where is my order", &hits);  // hits == {0}
+//   (*matcher)->Match(" where is my order ", &hits);  // hits == {0}
 //
-// All patterns go into one Hyperscan database (UTF-8 mode, no Unicode
-// properties, case-sensitive: the text is normalised to lower case first).
-// A pattern Hyperscan cannot compile is matched with RE2 instead, and
+// The heads of all terms go into one Hyperscan database (UTF-8 mode, no
+// Unicode properties, case-sensitive: the text is normalised to lower case
+// first); each place a head matches, its ending is checked. A term whose
+// head Hyperscan cannot compile is matched whole with RE2 instead, and
 // fallbacks() says which and why. Compiling many patterns takes seconds; with
 // a cache folder, a set of patterns compiled before is loaded from there in
 // milliseconds.
@@ -19,6 +21,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "service/matching/term.h"
 
 struct hs_database;
 namespace re2 {
@@ -36,22 +39,23 @@ struct TermMatcherOptions {
 
 class TermMatcher {
  public:
-  // A pattern matched with RE2 because Hyperscan rejected it.
+  // A term matched with RE2 because Hyperscan rejected it.
   struct Fallback {
-    int pattern;
+    int pattern;         // The term's index.
     std::string reason;  // Hyperscan's message.
   };
 
-  // Compiles `patterns`. INVALID_ARGUMENT names the first pattern neither
+  // Compiles `terms`. INVALID_ARGUMENT names the first term neither
   // Hyperscan nor RE2 accepts, as "pattern N: message".
   static absl::StatusOr<std::unique_ptr<const TermMatcher>> Create(
-      const std::vector<std::string>& patterns,
-      const TermMatcherOptions& options = {});
+      const std::vector<Term>& terms, const TermMatcherOptions& options = {});
+  // The Hyperscan flags the head of `term` is compiled with.
+  static unsigned int HyperscanFlags(const Term& term);
   ~TermMatcher();
   TermMatcher(const TermMatcher&) = delete;
   TermMatcher& operator=(const TermMatcher&) = delete;
 
-  // Appends to `hits` the index of every pattern that occurs in `text`, each
+  // Appends to `hits` the index of every term that occurs in `text`, each
   // once, in no particular order. Requires valid UTF-8. Thread-safe.
   void Match(absl::string_view text, std::vector<int>* hits) const;
 
@@ -62,14 +66,19 @@ class TermMatcher {
 
  private:
   TermMatcher() = default;
-  // Compiles the patterns, moving those Hyperscan rejects to fallbacks_.
-  absl::Status Compile(const std::vector<std::string>& patterns);
+  // Compiles the heads, moving the terms Hyperscan rejects to fallbacks_.
+  absl::Status Compile(const std::vector<Term>& terms);
+  // Hyperscan's match callback; `context` is a Scan.
+  static int OnMatch(unsigned int id, unsigned long long from,
+                     unsigned long long to, unsigned int flags, void* context);
+  struct Scan;
   // Loads the database of `path`; false when it is missing or unusable.
   bool LoadCached(const std::string& path);
   void SaveCached(const std::string& path) const;
 
   size_t pattern_count_ = 0;
   class ScratchPool;
+  std::vector<TermEnding> endings_;  // By term.
 
   hs_database* database_ = nullptr;  // Null when every pattern fell back.
   std::unique_ptr<ScratchPool> scratches_;  // With database_.

@@ -22,7 +22,8 @@ std::vector<int> Hits(const TermMatcher& matcher, absl::string_view text) {
 }
 
 TEST(TermMatcherTest, ReportsEachPatternThatOccursOnce) {
-  auto matcher = TermMatcher::Create({"order", "refund", "заказ", "o"});
+  auto matcher = TermMatcher::Create(
+      {{"order", {}}, {"refund", {}}, {"заказ", {}}, {"o", {}}});
   ASSERT_TRUE(matcher.ok()) << matcher.status();
   EXPECT_THAT(Hits(**matcher, "order order заказ"),
               UnorderedElementsAre(0, 2, 3));
@@ -33,7 +34,7 @@ TEST(TermMatcherTest, ReportsEachPatternThatOccursOnce) {
 
 TEST(TermMatcherTest, FallsBackToRe2ForWhatHyperscanRejects) {
   // Hyperscan does not support \C (any byte) in UTF-8 mode; RE2 does.
-  auto matcher = TermMatcher::Create({"order", R"(ab\Cd)"});
+  auto matcher = TermMatcher::Create({{"order", {}}, {R"(ab\Cd)", {}}});
   ASSERT_TRUE(matcher.ok()) << matcher.status();
   ASSERT_EQ((*matcher)->fallbacks().size(), 1u);
   EXPECT_EQ((*matcher)->fallbacks()[0].pattern, 1);
@@ -42,8 +43,40 @@ TEST(TermMatcherTest, FallsBackToRe2ForWhatHyperscanRejects) {
   EXPECT_THAT(Hits(**matcher, "abd"), UnorderedElementsAre());
 }
 
+TEST(TermMatcherTest, ChecksTheEndingWhereverTheHeadMatched) {
+  auto matcher =
+      TermMatcher::Create({{" order", {TermEnding::Kind::kWordEnds, 0}},
+                           {" deliver", {TermEnding::Kind::kLatinLetters, 4}},
+                           {" заказ", {TermEnding::Kind::kCyrillicLetters, 3}},
+                           {" refund", {}}});
+  ASSERT_TRUE(matcher.ok()) << matcher.status();
+  EXPECT_THAT(Hits(**matcher, " my order "), UnorderedElementsAre(0));
+  EXPECT_THAT(Hits(**matcher, " orders order1 order_ "),
+              UnorderedElementsAre());
+  // The first place fails, the second holds: reported once all the same.
+  EXPECT_THAT(Hits(**matcher, " orders, order, order "),
+              UnorderedElementsAre(0));
+  EXPECT_THAT(Hits(**matcher, " delivered deliverance "),
+              UnorderedElementsAre(1));
+  EXPECT_THAT(Hits(**matcher, " deliverances deliverй "),
+              UnorderedElementsAre());
+  EXPECT_THAT(Hits(**matcher, " заказами "), UnorderedElementsAre(2));
+  EXPECT_THAT(Hits(**matcher, " заказчиками заказx "), UnorderedElementsAre());
+  EXPECT_THAT(Hits(**matcher, " refunds "), UnorderedElementsAre(3));
+  EXPECT_THAT(Hits(**matcher, " заказ"), UnorderedElementsAre(2));
+}
+
+TEST(TermMatcherTest, AFallbackMatchesTheWholeTerm) {
+  auto matcher =
+      TermMatcher::Create({{R"( ab\Cd)", {TermEnding::Kind::kWordEnds, 0}}});
+  ASSERT_TRUE(matcher.ok()) << matcher.status();
+  ASSERT_EQ((*matcher)->fallbacks().size(), 1u);
+  EXPECT_THAT(Hits(**matcher, " abxd! "), UnorderedElementsAre(0));
+  EXPECT_THAT(Hits(**matcher, " abxde "), UnorderedElementsAre());
+}
+
 TEST(TermMatcherTest, RejectsWhatNeitherEngineAccepts) {
-  auto matcher = TermMatcher::Create({"order", "(unclosed"});
+  auto matcher = TermMatcher::Create({{"order", {}}, {"(unclosed", {}}});
   ASSERT_FALSE(matcher.ok());
   EXPECT_THAT(matcher.status().message(), HasSubstr("pattern 1:"));
 }
@@ -55,8 +88,8 @@ TEST(TermMatcherTest, EmptyPatternListMatchesNothing) {
 }
 
 TEST(TermMatcherTest, ScansFromManyThreadsAndManyMatchers) {
-  auto first = *TermMatcher::Create({"alpha", "beta"});
-  auto second = *TermMatcher::Create({"gamma"});
+  auto first = *TermMatcher::Create({{"alpha", {}}, {"beta", {}}});
+  auto second = *TermMatcher::Create({{"gamma", {}}});
   std::vector<std::thread> threads;
   std::atomic<int> wrong{0};
   for (int t = 0; t < 4; ++t) {
@@ -74,11 +107,12 @@ TEST(TermMatcherTest, ScansFromManyThreadsAndManyMatchers) {
 TEST(TermMatcherTest, ASecondCompileComesFromTheCache) {
   testing::TempPack folder;
   const TermMatcherOptions options{folder.root() + "/cache"};
-  const std::vector<std::string> patterns = {"order", R"(ab\Cd)", "refund"};
-  auto first = TermMatcher::Create(patterns, options);
+  const std::vector<Term> terms = {
+      {"order", {}}, {R"(ab\Cd)", {}}, {"refund", {}}};
+  auto first = TermMatcher::Create(terms, options);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_FALSE((*first)->from_cache());
-  auto second = TermMatcher::Create(patterns, options);
+  auto second = TermMatcher::Create(terms, options);
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_TRUE((*second)->from_cache());
   // The same matches and fallbacks as compiled.
@@ -87,7 +121,7 @@ TEST(TermMatcherTest, ASecondCompileComesFromTheCache) {
   EXPECT_THAT(Hits(**second, "refund the order abxd"),
               UnorderedElementsAre(0, 1, 2));
   // Other patterns are another entry.
-  auto other = TermMatcher::Create({"order", "parcel"}, options);
+  auto other = TermMatcher::Create({{"order", {}}, {"parcel", {}}}, options);
   ASSERT_TRUE(other.ok());
   EXPECT_FALSE((*other)->from_cache());
   EXPECT_THAT(Hits(**other, "parcel"), UnorderedElementsAre(1));
@@ -99,7 +133,8 @@ TEST(TermMatcherTest, PatternsRe2RejectsNeverReachTheCache) {
   testing::TempPack folder;
   const TermMatcherOptions options{folder.root() + "/cache"};
   for (int attempt = 0; attempt < 2; ++attempt) {
-    auto matcher = TermMatcher::Create({"order", "(unclosed"}, options);
+    auto matcher =
+        TermMatcher::Create({{"order", {}}, {"(unclosed", {}}}, options);
     ASSERT_FALSE(matcher.ok());
     EXPECT_THAT(matcher.status().message(), HasSubstr("pattern 1:"));
   }
@@ -111,17 +146,17 @@ TEST(TermMatcherTest, PatternsRe2RejectsNeverReachTheCache) {
 TEST(TermMatcherTest, ABrokenCacheFileIsCompiledAgain) {
   testing::TempPack folder;
   const TermMatcherOptions options{folder.root() + "/cache"};
-  ASSERT_TRUE(TermMatcher::Create({"order"}, options).ok());
+  ASSERT_TRUE(TermMatcher::Create({{"order", {}}}, options).ok());
   for (const auto& entry :
        std::filesystem::directory_iterator(options.cache_dir)) {
     std::ofstream(entry.path(), std::ios::trunc) << "not a database";
   }
-  auto matcher = TermMatcher::Create({"order"}, options);
+  auto matcher = TermMatcher::Create({{"order", {}}}, options);
   ASSERT_TRUE(matcher.ok()) << matcher.status();
   EXPECT_FALSE((*matcher)->from_cache());
   EXPECT_THAT(Hits(**matcher, "my order"), UnorderedElementsAre(0));
   // And the file is good again.
-  EXPECT_TRUE((*TermMatcher::Create({"order"}, options))->from_cache());
+  EXPECT_TRUE((*TermMatcher::Create({{"order", {}}}, options))->from_cache());
 }
 
 }  // namespace

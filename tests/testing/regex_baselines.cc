@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include "service/matching/re2_piece.h"
+#include "service/matching/term_matcher.h"
 #include "tests/testing/per_message.h"
 
 namespace firstline::testing {
@@ -16,8 +17,10 @@ int CountMatch(unsigned int, unsigned long long, unsigned long long,
 
 }  // namespace
 
-RawHyperscan::RawHyperscan(const std::vector<std::string>& patterns) {
+RawHyperscan::RawHyperscan(const std::vector<std::string>& patterns,
+                           const std::vector<unsigned int>& pattern_flags) {
   std::vector<const char*> expressions;
+  std::vector<unsigned int> flags = pattern_flags;
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < patterns.size(); ++i) {
     expressions.push_back(patterns[i].c_str());
@@ -26,8 +29,6 @@ RawHyperscan::RawHyperscan(const std::vector<std::string>& patterns) {
   // Like TermMatcher: a rejected pattern is left out and the rest compiled
   // again.
   while (!expressions.empty()) {
-    std::vector<unsigned int> flags(expressions.size(),
-                                    HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
     hs_compile_error_t* error = nullptr;
     if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                          static_cast<unsigned int>(expressions.size()),
@@ -39,6 +40,7 @@ RawHyperscan::RawHyperscan(const std::vector<std::string>& patterns) {
     hs_free_compile_error(error);
     if (failed < 0) break;
     expressions.erase(expressions.begin() + failed);
+    flags.erase(flags.begin() + failed);
     ids.erase(ids.begin() + failed);
   }
   if (database_ != nullptr &&
@@ -60,6 +62,23 @@ int RawHyperscan::Count(absl::string_view text) {
     return -1;
   }
   return count;
+}
+
+std::unique_ptr<Baseline> HyperscanHeads(const std::vector<Term>& terms) {
+  std::vector<std::string> heads;
+  std::vector<unsigned int> flags;
+  for (const Term& term : terms) {
+    heads.push_back(term.head);
+    flags.push_back(TermMatcher::HyperscanFlags(term));
+  }
+  return std::make_unique<RawHyperscan>(heads, flags);
+}
+
+std::unique_ptr<Baseline> HyperscanWholeTerms(const std::vector<Term>& terms) {
+  return std::make_unique<RawHyperscan>(
+      TermRegexes(terms),
+      std::vector<unsigned int>(terms.size(),
+                                HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH));
 }
 
 Re2Set::Re2Set(const std::vector<std::string>& patterns) {

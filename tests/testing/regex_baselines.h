@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "service/matching/term.h"
 
 struct hs_database;
 struct hs_scratch;
@@ -30,12 +31,13 @@ class Baseline {
   virtual int Count(absl::string_view text) = 0;
 };
 
-// hs_scan over one database of the patterns, with the flags TermMatcher
-// uses, and a callback that only counts: the floor of any Hyperscan-based
-// matcher. Leaves out patterns Hyperscan rejects.
+// hs_scan over one database of the patterns, each compiled with its flags,
+// and a callback that only counts the matches Hyperscan reports. Leaves out
+// patterns Hyperscan rejects. See HyperscanHeads and HyperscanWholeTerms.
 class RawHyperscan : public Baseline {
  public:
-  explicit RawHyperscan(const std::vector<std::string>& patterns);
+  RawHyperscan(const std::vector<std::string>& patterns,
+               const std::vector<unsigned int>& flags);
   ~RawHyperscan() override;
   size_t patterns() const override { return patterns_; }
   int Count(absl::string_view text) override;
@@ -45,6 +47,15 @@ class RawHyperscan : public Baseline {
   hs_scratch* scratch_ = nullptr;
   size_t patterns_ = 0;
 };
+
+// RawHyperscan over the heads of `terms`, compiled as TermMatcher compiles
+// them: TermMatcher's scan without its work around it (checking endings,
+// RE2 fallbacks), so its floor. It counts heads reported, not terms found.
+std::unique_ptr<Baseline> HyperscanHeads(const std::vector<Term>& terms);
+
+// RawHyperscan over each term whole (Term::Regex()), each reported once: the
+// scan of the same terms written as one regular expression each.
+std::unique_ptr<Baseline> HyperscanWholeTerms(const std::vector<Term>& terms);
 
 // One unanchored RE2::Set of the patterns, given 1 GiB so that its DFA does
 // not give up on large sets.

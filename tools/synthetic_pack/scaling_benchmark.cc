@@ -123,7 +123,8 @@ absl::Status Prepare(SizeScale* size) {
     if (!loaded.ok()) return loaded.status();
     scale.classifier = std::move(*loaded);
     start = absl::Now();
-    scale.set = std::make_unique<testing::Re2Set>(scale.classifier->terms());
+    scale.set = std::make_unique<testing::Re2Set>(
+        TermRegexes(scale.classifier->terms()));
     scale.build_s = SecondsSince(start);
   }
   const absl::Time start = absl::Now();
@@ -193,7 +194,7 @@ void Re2SetOnNewText(benchmark::State& state, SizeScale* size,
                      const std::string& locale) {
   LocaleScale* scale = Scale(state, size, locale);
   if (scale == nullptr) return;
-  testing::RunRe2SetOnNewText(state, scale->classifier->terms(),
+  testing::RunRe2SetOnNewText(state, TermRegexes(scale->classifier->terms()),
                               size->messages->at(locale).scan, warm_up);
 }
 

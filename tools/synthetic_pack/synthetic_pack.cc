@@ -153,14 +153,14 @@ class TermCounter {
 
   // Adds the term of `phrase`; true when it is a new one.
   absl::StatusOr<bool> AddPhrase(const std::string& phrase) {
-    absl::StatusOr<std::string> regex = compiler_->Phrase(phrase);
-    if (!regex.ok()) return regex.status();
-    return terms_.insert(*regex).second;
+    absl::StatusOr<Term> term = compiler_->Phrase(phrase);
+    if (!term.ok()) return term.status();
+    return terms_.insert(term->Regex()).second;
   }
   absl::Status AddRegex(const std::string& text) {
-    absl::StatusOr<std::string> regex = PhraseCompiler::Regex(text);
-    if (!regex.ok()) return regex.status();
-    terms_.insert(*regex);
+    absl::StatusOr<Term> term = PhraseCompiler::Regex(text);
+    if (!term.ok()) return term.status();
+    terms_.insert(term->Regex());
     return absl::OkStatus();
   }
   size_t size() const { return terms_.size(); }
