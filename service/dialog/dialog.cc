@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "google/protobuf/util/time_util.h"
 #include "service/dialog/handoff_summary.h"
+#include "service/dialog/transcript.h"
 
 namespace firstline {
 namespace {
@@ -153,10 +154,9 @@ Dialog::Dialog(DialogOptions options, ConversationStore* conversations,
       conversations_(conversations),
       handoffs_(handoffs) {}
 
-void Dialog::Remember(ConversationState* state, v1::TranscriptEntry entry) {
-  *state->add_transcript() = std::move(entry);
-  const int excess = state->transcript_size() - options_.transcript_limit;
-  if (excess > 0) state->mutable_transcript()->DeleteSubrange(0, excess);
+void Dialog::Remember(ConversationState* state,
+                      const v1::TranscriptEntry& entry) {
+  AppendToTranscript(entry, options_.transcript_limit, state);
 }
 
 absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
@@ -177,7 +177,8 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   handoff.set_locale(state->locale());
   handoff.set_intent(state->intent());
   *handoff.mutable_details() = state->details();
-  handoff.set_summary(SummaryOf(*state, engine));
+  *handoff.mutable_transcript() = TranscriptOf(*state);
+  handoff.set_summary(SummaryOf(*state, handoff.transcript(), engine));
   *handoff.mutable_bot_actions() = state->bot_actions();
   handoff.set_reason(reason);
   *handoff.mutable_signals() = state->signals();
@@ -186,7 +187,6 @@ absl::Status Dialog::HandOff(ConversationState* state, const Engine& engine,
   *handoff.mutable_create_time() = ToTimestamp(now);
   *handoff.mutable_sla_due_time() =
       ToTimestamp(engine.routing().hours().NextOpen(sent) + target.sla);
-  *handoff.mutable_transcript() = state->transcript();
   absl::StatusOr<v1::Handoff> created = handoffs_->Create(std::move(handoff));
   if (!created.ok()) return created.status();
   state->set_open_handoff_id(created->id());
@@ -226,7 +226,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     // A person has the conversation: the message goes to them, not the bot.
     absl::Status appended = handoffs_->Append(state.open_handoff_id(), said);
     if (!appended.ok()) return appended;
-    Remember(&state, std::move(said));
+    Remember(&state, said);
     absl::Status saved = conversations_->Save(&state);
     if (!saved.ok()) return saved;
     response.set_action(v1::BOT_ACTION_NONE);
@@ -265,7 +265,7 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
   const std::string intent =
       response.has_intent() ? response.intent().intent() : "";
   said.set_intent(intent);
-  Remember(&state, std::move(said));
+  Remember(&state, said);
 
   for (const std::string& signal : response.signals()) {
     if (std::find(state.signals().begin(), state.signals().end(), signal) ==
@@ -348,12 +348,16 @@ absl::StatusOr<v1::SendMessageResponse> Dialog::Handle(
     }
   }
   state.add_bot_actions(ActionLineOf(response));
+  const int old_actions = state.bot_actions_size() - options_.action_limit;
+  if (old_actions > 0) {
+    state.mutable_bot_actions()->DeleteSubrange(0, old_actions);
+  }
   for (const v1::BotMessage& message : response.messages()) {
     v1::TranscriptEntry reply;
     reply.set_speaker(v1::SPEAKER_BOT);
     reply.set_text(message.text());
     *reply.mutable_time() = ToTimestamp(now);
-    Remember(&state, std::move(reply));
+    Remember(&state, reply);
   }
   if (reason) {
     absl::Status handed = HandOff(&state, engine, *reason, now, sent);

@@ -54,6 +54,8 @@ struct DialogOptions {
   int max_form_misses = 2;
   // Recent messages kept with the conversation.
   int transcript_limit = 50;
+  // Lines of what the bot did (one a message) kept for the handoff.
+  int action_limit = 25;
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
 
@@ -88,7 +90,7 @@ class Dialog {
   absl::Status HandOff(ConversationState* state, const Engine& engine,
                        v1::HandoffReason reason, absl::Time now,
                        absl::Time sent);
-  void Remember(ConversationState* state, v1::TranscriptEntry entry);
+  void Remember(ConversationState* state, const v1::TranscriptEntry& entry);
   // Asks for the first missing detail of the pending form, or gives the
   // form's answer when all are in.
   void AskOrAnswer(ConversationState* state, const Engine& engine,

@@ -278,7 +278,26 @@ TEST_F(DialogTest, ConcurrentMessagesOfOneConversationAreAllKept) {
   absl::StatusOr<ConversationState> state = conversations_.Load("c1");
   ASSERT_TRUE(state.ok());
   EXPECT_EQ(state->version(), 40);
-  EXPECT_EQ(state->transcript_size(), 50);  // The last 50 of 80 entries.
+  EXPECT_EQ(state->transcript_size(), 50);   // The last 50 of 80 entries.
+  EXPECT_EQ(state->bot_actions_size(), 25);  // The last 25 of 40.
+}
+
+TEST_F(DialogTest, ALongConversationHandsOffItsMostRecentPart) {
+  for (int i = 0; i < 40; ++i) Say("where is my order " + std::to_string(i));
+  Say("tell me a joke");
+  Say("what's the weather");
+  const std::vector<v1::Handoff> handoffs = Handoffs();
+  ASSERT_EQ(handoffs.size(), 1u);
+  const v1::Handoff& handoff = handoffs[0];
+  ASSERT_EQ(handoff.transcript_size(), 50);
+  // Oldest first, ending with the customer's last words and the bot's.
+  EXPECT_EQ(handoff.transcript(0).text(), "where is my order 17");
+  EXPECT_EQ(handoff.transcript(48).text(), "what's the weather");
+  EXPECT_EQ(handoff.transcript(48).speaker(), v1::SPEAKER_CUSTOMER);
+  EXPECT_EQ(handoff.transcript(49).speaker(), v1::SPEAKER_BOT);
+  EXPECT_THAT(handoff.summary(), HasSubstr("where is my order 39"));
+  EXPECT_EQ(handoff.bot_actions_size(), 25);
+  EXPECT_THAT(handoff.bot_actions(24), HasSubstr("handed off"));
 }
 
 }  // namespace

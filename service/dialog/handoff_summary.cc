@@ -21,8 +21,10 @@ std::string Quote(const std::string& text) {
 
 }  // namespace
 
-std::string SummaryOf(const storage::v1::ConversationState& state,
-                      const Engine& engine) {
+std::string SummaryOf(
+    const storage::v1::ConversationState& state,
+    const google::protobuf::RepeatedPtrField<v1::TranscriptEntry>& transcript,
+    const Engine& engine) {
   std::string want = "Not clear yet";
   if (!state.intent().empty()) {
     const IntentClassifier& classifier = engine.classifier(state.locale());
@@ -41,7 +43,7 @@ std::string SummaryOf(const storage::v1::ConversationState& state,
   // the conversation's intent, else simply the last message.
   std::string words;
   std::string last;
-  for (const v1::TranscriptEntry& entry : state.transcript()) {
+  for (const v1::TranscriptEntry& entry : transcript) {
     if (entry.speaker() != v1::SPEAKER_CUSTOMER || entry.text().empty())
       continue;
     last = entry.text();

@@ -7,6 +7,7 @@
 
 #include "firstline/storage/v1/conversation_state.pb.h"
 #include "firstline/v1/conversation.pb.h"
+#include "firstline/v1/handoff.pb.h"
 #include "service/engine/engine.h"
 
 namespace firstline {
@@ -15,8 +16,11 @@ namespace firstline {
 // "Not clear yet"), the details collected and the customer's words: their
 // last message with that intent, else their last message. E.g.
 // `Where the order is (order_id 12345); customer wrote: "where is it??"`.
-std::string SummaryOf(const storage::v1::ConversationState& state,
-                      const Engine& engine);
+// `transcript` is the conversation's (see TranscriptOf).
+std::string SummaryOf(
+    const storage::v1::ConversationState& state,
+    const google::protobuf::RepeatedPtrField<v1::TranscriptEntry>& transcript,
+    const Engine& engine);
 
 // One line for a bot reply, e.g. `asked (track_order): "Which order?"`.
 std::string ActionLineOf(const v1::SendMessageResponse& response);

@@ -48,29 +48,30 @@ TEST(SummaryOfTest, WantDetailsAndTheLastWords) {
 
   storage::v1::ConversationState state;
   state.set_locale("en");
-  EXPECT_EQ(SummaryOf(state, **engine), "Not clear yet");
+  google::protobuf::RepeatedPtrField<v1::TranscriptEntry> transcript;
+  EXPECT_EQ(SummaryOf(state, transcript, **engine), "Not clear yet");
 
   state.set_intent("track_order");
   v1::Slot* slot = state.add_details();
   slot->set_name("order_id");
   slot->set_value("12345");
-  v1::TranscriptEntry* said = state.add_transcript();
+  v1::TranscriptEntry* said = transcript.Add();
   said->set_speaker(v1::SPEAKER_CUSTOMER);
   said->set_text("where is it??");
   said->set_intent("track_order");
-  v1::TranscriptEntry* reply = state.add_transcript();
+  v1::TranscriptEntry* reply = transcript.Add();
   reply->set_speaker(v1::SPEAKER_BOT);
   reply->set_text("It is on its way.");
-  v1::TranscriptEntry* answer = state.add_transcript();
+  v1::TranscriptEntry* answer = transcript.Add();
   answer->set_speaker(v1::SPEAKER_CUSTOMER);
   answer->set_text("12345");
   // The words about the topic, not the bare answer to a question.
-  EXPECT_EQ(SummaryOf(state, **engine),
+  EXPECT_EQ(SummaryOf(state, transcript, **engine),
             "Where is the order. (order_id 12345); customer wrote: "
             "\"where is it??\"");
   state.clear_intent();
   state.clear_details();
-  EXPECT_EQ(SummaryOf(state, **engine),
+  EXPECT_EQ(SummaryOf(state, transcript, **engine),
             "Not clear yet; customer wrote: \"12345\"");
 }
 
