@@ -35,9 +35,20 @@ class ConversationStore {
     return std::make_unique<ConversationHold>();
   }
 
-  // The state of conversation `id`. NOT_FOUND when there is none or it has
+  // Reads the state of conversation `id` into `state`, which must be empty;
+  // the caller picks where it lives (a turn puts it on an arena: a state
+  // is a few hundred small objects). NOT_FOUND when there is none or it has
   // been idle longer than the store's timeout.
-  virtual absl::StatusOr<ConversationState> Load(absl::string_view id) = 0;
+  virtual absl::Status LoadInto(absl::string_view id,
+                                ConversationState* state) = 0;
+
+  // The state of conversation `id`, as LoadInto.
+  absl::StatusOr<ConversationState> Load(absl::string_view id) {
+    ConversationState state;
+    absl::Status loaded = LoadInto(id, &state);
+    if (!loaded.ok()) return loaded;
+    return state;
+  }
 
   // Saves `state` and bumps its version. The version must be the one loaded
   // (0 for a new conversation); ABORTED when someone saved in between.

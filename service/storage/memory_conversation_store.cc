@@ -22,8 +22,8 @@ bool MemoryConversationStore::Expired(const Stored& stored,
   return now - stored.last_activity > options_.idle_timeout;
 }
 
-absl::StatusOr<ConversationState> MemoryConversationStore::Load(
-    absl::string_view id) {
+absl::Status MemoryConversationStore::LoadInto(absl::string_view id,
+                                               ConversationState* state) {
   // The bytes are shared, never changed: the lock is held only to take a
   // reference, and the state is parsed outside it.
   std::shared_ptr<const std::string> bytes;
@@ -35,12 +35,11 @@ absl::StatusOr<ConversationState> MemoryConversationStore::Load(
     }
     bytes = it->second.state;
   }
-  ConversationState state;
-  if (!state.ParseFromString(*bytes)) {
+  if (!state->ParseFromString(*bytes)) {
     return absl::DataLossError(
         absl::StrCat("conversation '", id, "' does not parse"));
   }
-  return state;
+  return absl::OkStatus();
 }
 
 absl::Status MemoryConversationStore::Save(ConversationState* state) {

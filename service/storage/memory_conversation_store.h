@@ -28,7 +28,8 @@ class MemoryConversationStore final : public ConversationStore {
  public:
   explicit MemoryConversationStore(MemoryConversationStoreOptions options = {});
 
-  absl::StatusOr<ConversationState> Load(absl::string_view id) override;
+  absl::Status LoadInto(absl::string_view id,
+                        ConversationState* state) override;
   absl::Status Save(ConversationState* state) override;
 
   // Conversations held, expired ones included until they are swept.

@@ -102,8 +102,8 @@ absl::StatusOr<std::unique_ptr<ConversationHold>> RedisConversationStore::Hold(
   }
 }
 
-absl::StatusOr<ConversationState> RedisConversationStore::Load(
-    absl::string_view id) {
+absl::Status RedisConversationStore::LoadInto(absl::string_view id,
+                                              ConversationState* state) {
   absl::StatusOr<RedisValue> stored =
       client_->Command({"HMGET", KeyOf(id), "activity_us", "state"});
   if (!stored.ok()) return stored.status();
@@ -115,12 +115,11 @@ absl::StatusOr<ConversationState> RedisConversationStore::Load(
       activity < oldest) {
     return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
   }
-  ConversationState state;
-  if (!state.ParseFromString(stored->elements[1].text)) {
+  if (!state->ParseFromString(stored->elements[1].text)) {
     return absl::DataLossError(
         absl::StrCat("conversation '", id, "' does not parse"));
   }
-  return state;
+  return absl::OkStatus();
 }
 
 absl::Status RedisConversationStore::Save(ConversationState* state) {

@@ -40,7 +40,8 @@ class RedisConversationStore final : public ConversationStore {
 
   absl::StatusOr<std::unique_ptr<ConversationHold>> Hold(
       absl::string_view id) override;
-  absl::StatusOr<ConversationState> Load(absl::string_view id) override;
+  absl::Status LoadInto(absl::string_view id,
+                        ConversationState* state) override;
   absl::Status Save(ConversationState* state) override;
   absl::Status Probe() override;
 

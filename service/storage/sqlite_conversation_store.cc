@@ -17,11 +17,10 @@ SqliteConversationStore::SqliteConversationStore(
     SqliteConversationStoreOptions options)
     : database_(std::move(database)), options_(std::move(options)) {}
 
-absl::StatusOr<ConversationState> SqliteConversationStore::Load(
-    absl::string_view id) {
+absl::Status SqliteConversationStore::LoadInto(absl::string_view id,
+                                               ConversationState* state) {
   const int64_t oldest =
       absl::ToUnixMicros(options_.clock() - options_.idle_timeout);
-  ConversationState state;
   bool found = false;
   absl::Status status = database_->Transaction([&]() -> absl::Status {
     absl::StatusOr<SqliteStatement> select = database_->Prepare(
@@ -34,7 +33,7 @@ absl::StatusOr<ConversationState> SqliteConversationStore::Load(
     if (!*row) return absl::OkStatus();
     found = true;
     const absl::string_view bytes = select->Bytes(0);
-    if (!state.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    if (!state->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
       return absl::DataLossError(
           absl::StrCat("conversation '", id, "' does not parse"));
     }
@@ -44,7 +43,7 @@ absl::StatusOr<ConversationState> SqliteConversationStore::Load(
   if (!found) {
     return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
   }
-  return state;
+  return absl::OkStatus();
 }
 
 absl::Status SqliteConversationStore::Save(ConversationState* state) {

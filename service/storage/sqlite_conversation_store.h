@@ -28,7 +28,8 @@ class SqliteConversationStore final : public ConversationStore {
   SqliteConversationStore(std::shared_ptr<SqliteDatabase> database,
                           SqliteConversationStoreOptions options = {});
 
-  absl::StatusOr<ConversationState> Load(absl::string_view id) override;
+  absl::Status LoadInto(absl::string_view id,
+                        ConversationState* state) override;
   absl::Status Save(ConversationState* state) override;
 
   // Deletes the conversations idle longer than the timeout; returns how
