@@ -133,6 +133,14 @@ absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
             "' has a capital letter or 'ё'; messages are matched in lower "
             "case with 'е' for 'ё'"));
       }
+      // Scan text keeps only ASCII and а-я (see scan_text.h).
+      if (c >= 0x80 && !(c >= 0x0430 && c <= 0x044F)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "'", word,
+            "' can never match: messages are matched on their letters a-z "
+            "and а-я, digits and ASCII signs, and other characters are "
+            "left out"));
+      }
     }
     if (previous.has_value()) {
       head += previous->inside;

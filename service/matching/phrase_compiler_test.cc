@@ -102,6 +102,10 @@ TEST_F(PhraseCompilerTest, RejectsWhatCannotMatch) {
   EXPECT_THAT(compiler->Phrase("... заказ").status().message(),
               HasSubstr("'...' goes between two words"));
   EXPECT_THAT(compiler->Phrase("  ").status().message(), HasSubstr("empty"));
+  EXPECT_THAT(compiler->Phrase("сто ₽").status().message(),
+              HasSubstr("'₽' can never match"));
+  EXPECT_THAT(compiler->Phrase("café").status().message(),
+              HasSubstr("can never match"));
   EXPECT_FALSE(PhraseCompiler::Create("xx").ok());
 }
 

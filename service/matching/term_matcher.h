@@ -1,7 +1,7 @@
 // Finds which of many terms (see term.h) occur in a text, in one pass.
 //
 //   auto matcher = TermMatcher::Create(
-//       {{" order", {TermEnding::Kind::kWordEnds}}, {"refund"}});
+//       {{" order", {TermEnding::Kind::kWordEnds, 0}}, {"refund", {}}});
 //   std::vector<int> hits;
 //   (*matcher)->Match(" where is my order ", &hits);  // hits == {0}
 //
