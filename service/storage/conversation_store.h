@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "firstline/storage/v1/conversation_state.pb.h"
 
@@ -59,6 +60,18 @@ class ConversationStore {
   // enough for health checks every second.
   virtual absl::Status Probe() { return absl::OkStatus(); }
 };
+
+// For stores: parses the stored `bytes` of conversation `id` into `state`.
+// DATA_LOSS when they do not parse.
+inline absl::Status ParseStoredState(absl::string_view id,
+                                     absl::string_view bytes,
+                                     ConversationState* state) {
+  if (state->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::OkStatus();
+  }
+  return absl::DataLossError(
+      absl::StrCat("conversation '", id, "' does not parse"));
+}
 
 }  // namespace firstline
 

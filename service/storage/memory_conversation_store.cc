@@ -35,11 +35,7 @@ absl::Status MemoryConversationStore::LoadInto(absl::string_view id,
     }
     bytes = it->second.state;
   }
-  if (!state->ParseFromString(*bytes)) {
-    return absl::DataLossError(
-        absl::StrCat("conversation '", id, "' does not parse"));
-  }
-  return absl::OkStatus();
+  return ParseStoredState(id, *bytes, state);
 }
 
 absl::Status MemoryConversationStore::Save(ConversationState* state) {

@@ -115,11 +115,7 @@ absl::Status RedisConversationStore::LoadInto(absl::string_view id,
       activity < oldest) {
     return absl::NotFoundError(absl::StrCat("no conversation '", id, "'"));
   }
-  if (!state->ParseFromString(stored->elements[1].text)) {
-    return absl::DataLossError(
-        absl::StrCat("conversation '", id, "' does not parse"));
-  }
-  return absl::OkStatus();
+  return ParseStoredState(id, stored->elements[1].text, state);
 }
 
 absl::Status RedisConversationStore::Save(ConversationState* state) {

@@ -32,12 +32,7 @@ absl::Status SqliteConversationStore::LoadInto(absl::string_view id,
     if (!row.ok()) return row.status();
     if (!*row) return absl::OkStatus();
     found = true;
-    const absl::string_view bytes = select->Bytes(0);
-    if (!state->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-      return absl::DataLossError(
-          absl::StrCat("conversation '", id, "' does not parse"));
-    }
-    return absl::OkStatus();
+    return ParseStoredState(id, select->Bytes(0), state);
   });
   if (!status.ok()) return status;
   if (!found) {
