@@ -91,13 +91,18 @@ Re2Set::Re2Set(const std::vector<std::string>& patterns) {
   compiled_ = set_->Compile();
 }
 
-int Re2Set::Count(absl::string_view text) {
+const std::vector<int>* Re2Set::Matches(absl::string_view text) {
   ids_.clear();
   RE2::Set::ErrorInfo error;
   if (!compiled_ || !set_->Match(Re2Piece(text), &ids_, &error)) {
-    return error.kind == RE2::Set::kNoError ? 0 : -1;
+    return error.kind == RE2::Set::kNoError ? &ids_ : nullptr;
   }
-  return static_cast<int>(ids_.size());
+  return &ids_;
+}
+
+int Re2Set::Count(absl::string_view text) {
+  const std::vector<int>* ids = Matches(text);
+  return ids == nullptr ? -1 : static_cast<int>(ids->size());
 }
 
 Re2Loop::Re2Loop(const std::vector<std::string>& patterns) {

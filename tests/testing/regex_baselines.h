@@ -64,6 +64,10 @@ class Re2Set : public Baseline {
   explicit Re2Set(const std::vector<std::string>& patterns);
   size_t patterns() const override { return compiled_ ? patterns_ : 0; }
   int Count(absl::string_view text) override;
+  // The patterns that match `text`, by their index among those accepted,
+  // in no particular order; null when matching failed. Valid until the
+  // next call.
+  const std::vector<int>* Matches(absl::string_view text);
 
  private:
   std::unique_ptr<RE2::Set> set_;
