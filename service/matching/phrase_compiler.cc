@@ -133,8 +133,7 @@ absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
             "' has a capital letter or 'ё'; messages are matched in lower "
             "case with 'е' for 'ё'"));
       }
-      // Scan text keeps only ASCII and а-я (see scan_text.h).
-      if (c >= 0x80 && !(c >= 0x0430 && c <= 0x044F)) {
+      if (c >= 0x80 && !KeptBeyondAscii(c)) {
         return absl::InvalidArgumentError(absl::StrCat(
             "'", word,
             "' can never match: messages are matched on their letters a-z "

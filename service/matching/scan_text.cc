@@ -22,7 +22,7 @@ void AppendScanText(absl::string_view normalized, std::string* scan) {
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if ((c >= 0x0430 && c <= 0x044F) || c == 0x0451) {
+    if (KeptBeyondAscii(c)) {
       scan->append(normalized.data() + begin, i - begin);
     } else if (c >= 0 && (u_isalpha(c) || u_isdigit(c))) {
       scan->push_back('_');

@@ -29,6 +29,12 @@ inline constexpr char kWordChar[] = "[0-9a-zа-яё_]";
 // character.
 inline constexpr char kNonWordChar[] = R"([\x00-\x2f\x3a-\x5e\x60\x7b-\x7f])";
 
+// True for the characters beyond ASCII that scan text keeps as they are:
+// the letters а-я and ё.
+inline constexpr bool KeptBeyondAscii(int code_point) {
+  return (code_point >= 0x0430 && code_point <= 0x044F) || code_point == 0x0451;
+}
+
 // The scan text of normalised (valid UTF-8, lower-case) text, e.g.
 // " где мой заказ? ok " for "где мой заказ? ok".
 std::string ScanText(absl::string_view normalized);
