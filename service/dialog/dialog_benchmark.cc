@@ -4,10 +4,12 @@
 //   respond  Engine::Respond: normalise, classify, slots, the answer, the
 //            response message; no conversation state
 //   turn     Dialog::Handle with the in-memory stores: the above plus the
-//            conversation's lock, state, forms, misses and handoffs
+//            conversation's lock, state, forms, misses and handoffs; a
+//            conversation has three messages, then a new one starts
+//   long     as turn, deep in conversations of a hundred messages, whose
+//            state carries a full transcript
 //
-// A turn continues a conversation of three messages, then a new one starts;
-// the stores start afresh every kTurnsPerStore turns (not timed), so memory
+// The stores start afresh every kTurnsPerStore turns (not timed), so memory
 // stays flat however long the benchmark runs.
 #include <benchmark/benchmark.h>
 
@@ -24,7 +26,8 @@
 namespace firstline {
 namespace {
 
-constexpr int kMessagesPerConversation = 3;
+constexpr int kShortConversation = 3;
+constexpr int kLongConversation = 100;
 constexpr int64_t kTurnsPerStore = 4096;
 
 struct LocaleBench {
@@ -61,7 +64,8 @@ struct Stores {
   Dialog dialog{DialogOptions{}, &conversations, &handoffs};
 };
 
-void Turn(benchmark::State& state, const LocaleBench* bench) {
+void Turn(benchmark::State& state, const LocaleBench* bench,
+          int messages_per_conversation) {
   v1::SendMessageRequest request = Request(bench->locale);
   auto stores = std::make_unique<Stores>();
   int64_t turn = 0;
@@ -73,7 +77,7 @@ void Turn(benchmark::State& state, const LocaleBench* bench) {
           state.ResumeTiming();
         }
         request.set_conversation_id(
-            absl::StrCat("c", turn / kMessagesPerConversation));
+            absl::StrCat("c", turn / messages_per_conversation));
         request.set_text(message);
         absl::StatusOr<v1::SendMessageResponse> reply =
             stores->dialog.Handle(request, *bench->engine, bench->locale);
@@ -104,7 +108,12 @@ int Main(int argc, char** argv) {
                                  &bench);
   }
   for (const auto& [locale, bench] : benches) {
-    benchmark::RegisterBenchmark(("turn/" + locale).c_str(), Turn, &bench);
+    benchmark::RegisterBenchmark(("turn/" + locale).c_str(), Turn, &bench,
+                                 kShortConversation);
+  }
+  for (const auto& [locale, bench] : benches) {
+    benchmark::RegisterBenchmark(("long/" + locale).c_str(), Turn, &bench,
+                                 kLongConversation);
   }
   return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, testing::kMessagesPerSecond, "respond",
