@@ -4,6 +4,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/dialog/transcript.h"
 #include "service/storage/memory_conversation_store.h"
 #include "service/storage/memory_handoff_store.h"
 #include "tests/testing/temp_pack.h"
@@ -278,7 +279,7 @@ TEST_F(DialogTest, ConcurrentMessagesOfOneConversationAreAllKept) {
   absl::StatusOr<ConversationState> state = conversations_.Load("c1");
   ASSERT_TRUE(state.ok());
   EXPECT_EQ(state->version(), 40);
-  EXPECT_EQ(state->transcript_size(), 50);   // The last 50 of 80 entries.
+  EXPECT_EQ(TranscriptSize(*state), 50);     // The last 50 of 80 entries.
   EXPECT_EQ(state->bot_actions_size(), 25);  // The last 25 of 40.
 }
 

@@ -1,8 +1,9 @@
 // The transcript a conversation keeps of its most recent messages.
 //
-// It is kept serialized, entry by entry (ConversationState.transcript): a
-// turn loads and saves the conversation's state, and parsing and writing
-// fifty entries each time was a third of a turn's CPU. A turn appends; a
+// It is kept serialized, as one string (ConversationState.transcript, a
+// StoredTranscript): a turn loads and saves the conversation's state, and
+// parsing and writing fifty entries, or copying fifty strings, each time was
+// a third of a turn's CPU. A turn appends its entries to the string; a
 // handoff, which needs the entries, parses them.
 #ifndef FIRSTLINE_SERVICE_DIALOG_TRANSCRIPT_H_
 #define FIRSTLINE_SERVICE_DIALOG_TRANSCRIPT_H_
@@ -15,14 +16,19 @@
 namespace firstline {
 
 // Adds `entry` to the transcript of `state`, then drops the oldest entries
-// beyond `limit`.
+// beyond `limit` (at least 1). A damaged end of the transcript (a damaged
+// store) is dropped first.
 void AppendToTranscript(const v1::TranscriptEntry& entry, int limit,
                         ConversationState* state);
 
 // The entries of the transcript of `state`, oldest first. An entry that
-// does not parse (a damaged store) is left out rather than losing the rest.
+// does not parse is left out rather than losing the rest; the transcript
+// ends where its framing is damaged.
 google::protobuf::RepeatedPtrField<v1::TranscriptEntry> TranscriptOf(
     const ConversationState& state);
+
+// How many entries the transcript of `state` has.
+int TranscriptSize(const ConversationState& state);
 
 }  // namespace firstline
 
