@@ -1,6 +1,8 @@
 // The stream and batch forms of the conversation API, against a real server
 // on loopback: many conversations over one stream, each in its own order,
-// and many texts classified in one call.
+// and many texts classified in one call. Each runs on stores in memory,
+// whose turns run on gRPC's threads, and in an SQLite file, whose turns go
+// to the server's pool of threads.
 #include <grpcpp/grpcpp.h>
 
 #include <map>
@@ -21,11 +23,14 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class StreamingTest : public ::testing::Test {
+// The parameter: whether the stores are in an SQLite file.
+class StreamingTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     pack_.WriteMinimal();
-    auto server = testing::StartLoopbackServer(pack_.root());
+    ServerOptions options = testing::NoWatching();
+    if (GetParam()) options.store.data_dir = pack_.root() + "/data";
+    auto server = testing::StartLoopbackServer(pack_.root(), options);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = std::move(*server);
     stub_ = v1::ConversationService::NewStub(grpc::CreateChannel(
@@ -52,7 +57,7 @@ class StreamingTest : public ::testing::Test {
   std::unique_ptr<v1::ConversationService::Stub> stub_;
 };
 
-TEST_F(StreamingTest, ConverseAnswersEveryMessageOfManyConversationsInOrder) {
+TEST_P(StreamingTest, ConverseAnswersEveryMessageOfManyConversationsInOrder) {
   const std::vector<v1::ConverseRequest> requests = {
       Message("a1", "a", "I want to cancel my order"),
       Message("b1", "b", "I want a person"),
@@ -97,7 +102,7 @@ TEST_F(StreamingTest, ConverseAnswersEveryMessageOfManyConversationsInOrder) {
               HasSubstr("customer.locale: unsupported locale 'de'"));
 }
 
-TEST_F(StreamingTest, ManyConversationsAnsweredInParallelEachInOrder) {
+TEST_P(StreamingTest, ManyConversationsAnsweredInParallelEachInOrder) {
   // 200 conversations fill the cancel_order form over three messages each,
   // interleaved on one stream: conversations are answered in parallel, and
   // a message answered before the one before it would break its form.
@@ -137,7 +142,32 @@ TEST_F(StreamingTest, ManyConversationsAnsweredInParallelEachInOrder) {
   }
 }
 
-TEST_F(StreamingTest, ClassifyBatchAnswersInRequestOrder) {
+TEST_P(StreamingTest, AClientGoingAwayMidStreamLeavesTheServerServing) {
+  {
+    grpc::ClientContext context;
+    auto stream = stub_->Converse(&context);
+    for (int i = 0; i < 100; ++i) {
+      const std::string id = "gone" + std::to_string(i % 10);
+      stream->Write(Message(id + "/" + std::to_string(i), id, "hello"));
+    }
+    v1::ConverseResponse first;
+    ASSERT_TRUE(stream->Read(&first));
+    // Replies still being answered and written when the call ends.
+    context.TryCancel();
+    EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  grpc::ClientContext context;
+  auto stream = stub_->Converse(&context);
+  ASSERT_TRUE(stream->Write(Message("after", "after", "I want a person")));
+  ASSERT_TRUE(stream->WritesDone());
+  v1::ConverseResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.tag(), "after");
+  EXPECT_EQ(response.reply().action(), v1::BOT_ACTION_HANDED_OFF);
+  EXPECT_TRUE(stream->Finish().ok());
+}
+
+TEST_P(StreamingTest, ClassifyBatchAnswersInRequestOrder) {
   v1::ClassifyBatchRequest request;
   for (const char* text :
        {"where is my order 12345", "cancel my order", "what is the weather"}) {
@@ -156,7 +186,7 @@ TEST_F(StreamingTest, ClassifyBatchAnswersInRequestOrder) {
   EXPECT_FALSE(response.responses(2).rule_set_version().empty());
 }
 
-TEST_F(StreamingTest, ClassifyBatchNamesTheFirstBadItem) {
+TEST_P(StreamingTest, ClassifyBatchNamesTheFirstBadItem) {
   v1::ClassifyBatchRequest request;
   request.add_requests()->set_text("fine");
   request.mutable_requests(0)->set_locale("en");
@@ -180,6 +210,11 @@ TEST_F(StreamingTest, ClassifyBatchNamesTheFirstBadItem) {
   EXPECT_EQ(status.error_message(),
             "requests: 1001 items; at most 1000 per call");
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, StreamingTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "Sqlite" : "Memory";
+                         });
 
 }  // namespace
 }  // namespace firstline

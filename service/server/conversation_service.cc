@@ -5,13 +5,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/server/grpc_status.h"
+#include "service/server/ordered_stream_reactor.h"
 #include "service/server/request_validation.h"
 
 namespace firstline {
 
 ConversationService::ConversationService(std::shared_ptr<const Engine> engine,
-                                         Dialog* dialog)
-    : engine_(std::move(engine)), dialog_(dialog) {}
+                                         Dialog* dialog, WorkerPool* turn_pool)
+    : engine_(std::move(engine)), dialog_(dialog), turn_pool_(turn_pool) {}
 
 void ConversationService::SetEngine(std::shared_ptr<const Engine> engine) {
   engine_.store(std::move(engine));
@@ -29,54 +30,68 @@ absl::StatusOr<v1::SendMessageResponse> ConversationService::Answer(
   return dialog_->Handle(request, *engine, *locale);
 }
 
-grpc::Status ConversationService::SendMessage(
-    grpc::ServerContext* /*context*/, const v1::SendMessageRequest* request,
+grpc::ServerUnaryReactor* ConversationService::SendMessage(
+    grpc::CallbackServerContext* context, const v1::SendMessageRequest* request,
     v1::SendMessageResponse* response) {
-  absl::StatusOr<v1::SendMessageResponse> reply = Answer(*request);
-  if (!reply.ok()) return ToGrpc(reply.status());
-  *response = std::move(*reply);
-  return grpc::Status::OK;
-}
-
-grpc::Status ConversationService::Converse(
-    grpc::ServerContext* /*context*/,
-    grpc::ServerReaderWriter<v1::ConverseResponse, v1::ConverseRequest>*
-        stream) {
-  v1::ConverseRequest request;
-  while (stream->Read(&request)) {
-    v1::ConverseResponse response;
-    response.set_tag(request.tag());
-    response.set_conversation_id(request.message().conversation_id());
-    absl::StatusOr<v1::SendMessageResponse> reply = Answer(request.message());
-    if (reply.ok()) {
-      *response.mutable_reply() = std::move(*reply);
-    } else {
-      response.mutable_error()->set_code(
-          static_cast<int>(reply.status().code()));
-      response.mutable_error()->set_message(
-          std::string(reply.status().message()));
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  // The request and response stay valid until Finish.
+  auto answer = [this, request, response, reactor] {
+    absl::StatusOr<v1::SendMessageResponse> reply = Answer(*request);
+    if (!reply.ok()) {
+      reactor->Finish(ToGrpc(reply.status()));
+      return;
     }
-    // False when the client went away; what it sent was handled all the same.
-    if (!stream->Write(response)) break;
+    *response = *std::move(reply);
+    reactor->Finish(grpc::Status::OK);
+  };
+  if (turn_pool_ == nullptr) {
+    answer();
+  } else {
+    turn_pool_->Schedule(std::move(answer));
   }
-  return grpc::Status::OK;
+  return reactor;
 }
 
-grpc::Status ConversationService::ClassifyBatch(
-    grpc::ServerContext* /*context*/, const v1::ClassifyBatchRequest* request,
-    v1::ClassifyBatchResponse* response) {
-  if (request->requests_size() > kMaxBatchSize) {
+v1::ConverseResponse ConversationService::AnswerOnStream(
+    const v1::ConverseRequest& request) {
+  v1::ConverseResponse response;
+  response.set_tag(request.tag());
+  response.set_conversation_id(request.message().conversation_id());
+  absl::StatusOr<v1::SendMessageResponse> reply = Answer(request.message());
+  if (reply.ok()) {
+    *response.mutable_reply() = *std::move(reply);
+  } else {
+    response.mutable_error()->set_code(static_cast<int>(reply.status().code()));
+    response.mutable_error()->set_message(
+        std::string(reply.status().message()));
+  }
+  return response;
+}
+
+grpc::ServerBidiReactor<v1::ConverseRequest, v1::ConverseResponse>*
+ConversationService::Converse(grpc::CallbackServerContext* /*context*/) {
+  return new OrderedStreamReactor<v1::ConverseRequest, v1::ConverseResponse>(
+      [this](const v1::ConverseRequest& request) {
+        return AnswerOnStream(request);
+      },
+      turn_pool_);
+}
+
+grpc::Status ConversationService::ClassifyEach(
+    const v1::ClassifyBatchRequest& request,
+    v1::ClassifyBatchResponse* response) const {
+  if (request.requests_size() > kMaxBatchSize) {
     return grpc::Status(
         grpc::StatusCode::INVALID_ARGUMENT,
-        absl::StrCat("requests: ", request->requests_size(), " items; at most ",
+        absl::StrCat("requests: ", request.requests_size(), " items; at most ",
                      kMaxBatchSize, " per call"));
   }
   const std::shared_ptr<const Engine> engine = engine_.load();
   std::vector<std::string> locales;
-  locales.reserve(request->requests_size());
-  for (int i = 0; i < request->requests_size(); ++i) {
+  locales.reserve(request.requests_size());
+  for (int i = 0; i < request.requests_size(); ++i) {
     absl::StatusOr<std::string> locale =
-        ValidateClassify(request->requests(i), *engine);
+        ValidateClassify(request.requests(i), *engine);
     if (!locale.ok()) {
       return grpc::Status(
           grpc::StatusCode::INVALID_ARGUMENT,
@@ -84,23 +99,38 @@ grpc::Status ConversationService::ClassifyBatch(
     }
     locales.push_back(*std::move(locale));
   }
-  for (int i = 0; i < request->requests_size(); ++i) {
-    const v1::ClassifyRequest& item = request->requests(i);
+  for (int i = 0; i < request.requests_size(); ++i) {
+    const v1::ClassifyRequest& item = request.requests(i);
     *response->add_responses() =
         engine->Classify(item.text(), locales[i], item.include_trace());
   }
   return grpc::Status::OK;
 }
 
-grpc::Status ConversationService::Classify(grpc::ServerContext* /*context*/,
-                                           const v1::ClassifyRequest* request,
-                                           v1::ClassifyResponse* response) {
+// Classification only computes: it runs on gRPC's thread, pool or not.
+grpc::ServerUnaryReactor* ConversationService::ClassifyBatch(
+    grpc::CallbackServerContext* context,
+    const v1::ClassifyBatchRequest* request,
+    v1::ClassifyBatchResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ClassifyEach(*request, response));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ConversationService::Classify(
+    grpc::CallbackServerContext* context, const v1::ClassifyRequest* request,
+    v1::ClassifyResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const std::shared_ptr<const Engine> engine = engine_.load();
   absl::StatusOr<std::string> locale = ValidateClassify(*request, *engine);
-  if (!locale.ok()) return ToGrpc(locale.status());
+  if (!locale.ok()) {
+    reactor->Finish(ToGrpc(locale.status()));
+    return reactor;
+  }
   *response =
       engine->Classify(request->text(), *locale, request->include_trace());
-  return grpc::Status::OK;
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
 }
 
 }  // namespace firstline

@@ -26,8 +26,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   server->dialog_ = std::make_unique<Dialog>(
       options.dialog, server->stores_.conversations.get(),
       server->stores_.handoffs.get());
+  if (server->stores_.wait_for_io) {
+    server->turn_pool_ = std::make_unique<WorkerPool>(options.turn_threads);
+  }
   server->service_ = std::make_unique<ConversationService>(
-      std::move(engine), server->dialog_.get());
+      std::move(engine), server->dialog_.get(), server->turn_pool_.get());
   server->agent_service_ = std::make_unique<AgentService>(
       server->stores_.handoffs.get(), server->dialog_.get());
   if (!options.reload.root.empty()) {

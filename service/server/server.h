@@ -21,6 +21,7 @@
 #include "service/server/agent_service.h"
 #include "service/server/conversation_service.h"
 #include "service/server/store_health.h"
+#include "service/server/worker_pool.h"
 #include "service/storage/stores.h"
 
 namespace grpc {
@@ -36,8 +37,13 @@ struct ServerOptions {
   // store.data_dir is set. The dialog's clock is the stores' clock.
   StoreOptions store;
   DialogOptions dialog;
-  // Threads waiting for calls: at least min_pollers, and up to max_pollers
-  // stay when calls come in faster than they are answered.
+  // Threads for conversation turns when the stores wait for disk or
+  // network (SQLite, Redis); with the stores in memory, turns run on gRPC's
+  // own threads.
+  int turn_threads = 32;
+  // Threads waiting for calls of the agent and admin services: at least
+  // min_pollers, and up to max_pollers stay when calls come in faster than
+  // they are answered.
   int min_pollers = 2;
   int max_pollers = 64;
   // How often the stores are probed; health checks report the
@@ -78,6 +84,9 @@ class Server {
 
   Stores stores_;
   std::unique_ptr<Dialog> dialog_;
+  // Null when turns run on gRPC's threads. Outlives server_, whose shutdown
+  // waits for the turns it runs.
+  std::unique_ptr<WorkerPool> turn_pool_;
   std::unique_ptr<ConversationService> service_;
   std::unique_ptr<AgentService> agent_service_;
   // After service_, which it installs engines into.

@@ -35,7 +35,8 @@ absl::StatusOr<Stores> OpenRedisStores(const StoreOptions& options) {
   return Stores{
       std::make_shared<RedisConversationStore>(shared,
                                                std::move(conversations)),
-      std::make_shared<RedisHandoffStore>(shared, std::move(handoffs))};
+      std::make_shared<RedisHandoffStore>(shared, std::move(handoffs)),
+      /*wait_for_io=*/true};
 }
 
 }  // namespace
@@ -47,7 +48,7 @@ absl::StatusOr<Stores> OpenStores(const StoreOptions& options) {
         std::make_shared<MemoryConversationStore>(
             MemoryConversationStoreOptions{.idle_timeout = options.idle_timeout,
                                            .clock = options.clock}),
-        std::make_shared<MemoryHandoffStore>()};
+        std::make_shared<MemoryHandoffStore>(), /*wait_for_io=*/false};
   }
   std::error_code error;
   std::filesystem::create_directories(options.data_dir, error);
@@ -66,9 +67,10 @@ absl::StatusOr<Stores> OpenStores(const StoreOptions& options) {
           SqliteConversationStoreOptions{.idle_timeout = options.idle_timeout,
                                          .clock = options.clock}),
       std::make_shared<SqliteHandoffStore>(
-          database, SqliteHandoffStoreOptions{
-                        .resolved_retention = options.resolved_retention,
-                        .clock = options.clock})};
+          database, SqliteHandoffStoreOptions{.resolved_retention =
+                                                  options.resolved_retention,
+                                              .clock = options.clock}),
+      /*wait_for_io=*/true};
 }
 
 }  // namespace firstline

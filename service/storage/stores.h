@@ -42,6 +42,9 @@ struct StoreOptions {
 struct Stores {
   std::shared_ptr<ConversationStore> conversations;
   std::shared_ptr<HandoffStore> handoffs;
+  // Whether their calls wait for disk or network (SQLite, Redis), which
+  // threads that must not block cannot make.
+  bool wait_for_io = true;
 };
 
 // Opens the stores. UNAVAILABLE when the data folder or file cannot be

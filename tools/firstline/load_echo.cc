@@ -7,29 +7,32 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "service/server/ordered_stream_reactor.h"
 
 namespace firstline {
 
-grpc::Status EchoService::Echo(grpc::ServerContext* /*context*/,
-                               const load::v1::EchoRequest* request,
-                               load::v1::EchoResponse* response) {
+grpc::ServerUnaryReactor* EchoService::Echo(
+    grpc::CallbackServerContext* context, const load::v1::EchoRequest* request,
+    load::v1::EchoResponse* response) {
   response->set_tag(request->tag());
   response->set_payload(request->payload());
-  return grpc::Status::OK;
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
 }
 
-grpc::Status EchoService::EchoStream(
-    grpc::ServerContext* /*context*/,
-    grpc::ServerReaderWriter<load::v1::EchoResponse, load::v1::EchoRequest>*
-        stream) {
-  load::v1::EchoRequest request;
-  load::v1::EchoResponse response;
-  while (stream->Read(&request)) {
-    response.set_tag(request.tag());
-    response.set_payload(request.payload());
-    if (!stream->Write(response)) break;
-  }
-  return grpc::Status::OK;
+// Served as ConversationService.Converse is, so that the two compare.
+grpc::ServerBidiReactor<load::v1::EchoRequest, load::v1::EchoResponse>*
+EchoService::EchoStream(grpc::CallbackServerContext* /*context*/) {
+  return new OrderedStreamReactor<load::v1::EchoRequest,
+                                  load::v1::EchoResponse>(
+      [](const load::v1::EchoRequest& request) {
+        load::v1::EchoResponse response;
+        response.set_tag(request.tag());
+        response.set_payload(request.payload());
+        return response;
+      },
+      /*pool=*/nullptr);
 }
 
 absl::StatusOr<std::unique_ptr<EchoServer>> EchoServer::Start(

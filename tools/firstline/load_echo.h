@@ -1,5 +1,5 @@
 // The echo service `firstline load` measures gRPC itself against: the same
-// kind of server as firstline-server (the synchronous gRPC API) whose
+// kind of server as firstline-server (gRPC's callback API) whose
 // calls do nothing, so that its rate is the machine's ceiling for calls.
 #ifndef FIRSTLINE_TOOLS_FIRSTLINE_LOAD_ECHO_H_
 #define FIRSTLINE_TOOLS_FIRSTLINE_LOAD_ECHO_H_
@@ -17,15 +17,13 @@ namespace firstline {
 
 // Answers every request with its own tag and payload; a stream's requests
 // one at a time, in order, as ConversationService.Converse does.
-class EchoService final : public load::v1::EchoService::Service {
+class EchoService final : public load::v1::EchoService::CallbackService {
  public:
-  grpc::Status Echo(grpc::ServerContext* context,
-                    const load::v1::EchoRequest* request,
-                    load::v1::EchoResponse* response) override;
-  grpc::Status EchoStream(
-      grpc::ServerContext* context,
-      grpc::ServerReaderWriter<load::v1::EchoResponse, load::v1::EchoRequest>*
-          stream) override;
+  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* context,
+                                 const load::v1::EchoRequest* request,
+                                 load::v1::EchoResponse* response) override;
+  grpc::ServerBidiReactor<load::v1::EchoRequest, load::v1::EchoResponse>*
+  EchoStream(grpc::CallbackServerContext* context) override;
 };
 
 // The echo service serving on an address until destroyed.
