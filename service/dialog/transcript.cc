@@ -1,6 +1,7 @@
 #include "service/dialog/transcript.h"
 
 #include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/wire_format_lite.h>
 
 #include <cstdint>
@@ -12,6 +13,11 @@ namespace firstline {
 namespace {
 
 using google::protobuf::internal::WireFormatLite;
+
+// Each entry is a StoredTranscript.entries field.
+constexpr uint32_t kEntryTag =
+    WireFormatLite::MakeTag(storage::v1::StoredTranscript::kEntriesFieldNumber,
+                            WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
 
 // Where one entry's bytes are in the transcript.
 struct EntrySpan {
@@ -28,9 +34,6 @@ std::vector<EntrySpan> EntrySpans(absl::string_view transcript,
   google::protobuf::io::CodedInputStream input(
       reinterpret_cast<const uint8_t*>(transcript.data()),
       static_cast<int>(transcript.size()));
-  constexpr uint32_t kEntryTag = WireFormatLite::MakeTag(
-      storage::v1::StoredTranscript::kEntriesFieldNumber,
-      WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
   std::vector<EntrySpan> spans;
   *good_end = 0;
   while (true) {
@@ -53,11 +56,14 @@ void AppendToTranscript(const v1::TranscriptEntry& entry, int limit,
   size_t good_end = 0;
   std::vector<EntrySpan> spans = EntrySpans(*transcript, &good_end);
   transcript->resize(good_end);
-  // A StoredTranscript of one entry is that entry's field: appended, it
-  // adds the entry to those before it.
-  storage::v1::StoredTranscript one;
-  *one.add_entries() = entry;
-  one.AppendToString(transcript);
+  // An entry's field, appended, adds the entry to those before it.
+  {
+    google::protobuf::io::StringOutputStream bytes(transcript);
+    google::protobuf::io::CodedOutputStream out(&bytes);
+    out.WriteTag(kEntryTag);
+    out.WriteVarint32(static_cast<uint32_t>(entry.ByteSizeLong()));
+    entry.SerializeWithCachedSizes(&out);
+  }
   const int excess = static_cast<int>(spans.size()) + 1 - limit;
   if (excess <= 0) return;
   const size_t kept_from =

@@ -16,12 +16,16 @@ WorkerPool::~WorkerPool() {
     absl::MutexLock lock(&mutex_);
     stopping_ = true;
   }
+  work_or_stop_.SignalAll();
   for (std::thread& thread : threads_) thread.join();
 }
 
 void WorkerPool::Schedule(absl::AnyInvocable<void() &&> work) {
-  absl::MutexLock lock(&mutex_);
-  queue_.push_back(std::move(work));
+  {
+    absl::MutexLock lock(&mutex_);
+    queue_.push_back(std::move(work));
+  }
+  work_or_stop_.Signal();
 }
 
 void WorkerPool::Run() {
@@ -29,10 +33,9 @@ void WorkerPool::Run() {
     absl::AnyInvocable<void() &&> work;
     {
       absl::MutexLock lock(&mutex_);
-      auto has_work_or_stops = [this]() ABSL_SHARED_LOCKS_REQUIRED(mutex_) {
-        return !queue_.empty() || stopping_;
-      };
-      mutex_.Await(absl::Condition(&has_work_or_stops));
+      // A condition variable wakes one waiting thread per piece of work,
+      // where Mutex::Await would have each unlock test every waiter.
+      while (queue_.empty() && !stopping_) work_or_stop_.Wait(&mutex_);
       if (queue_.empty()) return;
       work = std::move(queue_.front());
       queue_.pop_front();

@@ -36,6 +36,7 @@ class WorkerPool {
   void Run();
 
   absl::Mutex mutex_;
+  absl::CondVar work_or_stop_;
   std::deque<absl::AnyInvocable<void() &&>> queue_ ABSL_GUARDED_BY(mutex_);
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
   std::vector<std::thread> threads_;
