@@ -54,7 +54,8 @@ class BenchmarkResults {
 // Runs the benchmarks registered so far, selected by the --benchmark_*
 // flags benchmark::Initialize() took, showing every run on the console (and
 // in --benchmark_out), then calls `summarize` with the results of all of
-// them. Returns the exit code: 1 when a benchmark reported an error.
+// them. Turns off Abseil's deadlock detector first, as the server does.
+// Returns the exit code: 1 when a benchmark reported an error.
 int RunBenchmarks(
     const std::function<void(const BenchmarkResults&)>& summarize);
 
