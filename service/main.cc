@@ -33,6 +33,10 @@ ABSL_FLAG(std::string, redis_key_prefix, "firstline:",
 ABSL_FLAG(absl::Duration, redelivery_timeout, absl::Minutes(1),
           "with --store=redis://...: a handoff a desk was given and did not "
           "claim within this goes to another desk of its queue");
+ABSL_FLAG(int, turn_threads, 32,
+          "with --store=sqlite or redis://...: threads that run conversation "
+          "turns, which wait for the disk or the network; with "
+          "--store=memory, turns run on gRPC's own threads");
 ABSL_FLAG(std::string, pack, ".",
           "the rule pack's root folder (holding intents/ and rules/)");
 ABSL_FLAG(std::string, cache_dir, "",
@@ -82,6 +86,12 @@ int main(int argc, char** argv) {
               << "'; use sqlite, memory or redis://host:port" << std::endl;
     return 2;
   }
+  if (absl::GetFlag(FLAGS_turn_threads) < 1) {
+    std::cerr << "firstline-server: --turn_threads: must be at least 1"
+              << std::endl;
+    return 2;
+  }
+  options.turn_threads = absl::GetFlag(FLAGS_turn_threads);
   options.store.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
   options.store.resolved_retention = absl::GetFlag(FLAGS_resolved_retention);
   options.reload.root = absl::GetFlag(FLAGS_pack);
