@@ -7,9 +7,12 @@
 namespace firstline {
 namespace {
 
-// Expired conversations are swept out after this many saves, so memory does
-// not grow with conversations nobody continues.
-constexpr size_t kSavesPerSweep = 1024;
+// Expired conversations are swept out this many times per idle timeout, so
+// memory does not grow with conversations nobody continues. By time, not by
+// saves: a sweep walks every conversation under the lock, which with a
+// hundred thousand of them held up every turn for milliseconds, and busy
+// servers save a thousand times in well under a second.
+constexpr int kSweepsPerIdleTimeout = 30;
 
 }  // namespace
 
@@ -54,8 +57,8 @@ absl::Status MemoryConversationStore::Save(ConversationState* state) {
           "conversation '", state->conversation_id(), "' changed meanwhile"));
     }
     states_[state->conversation_id()] = std::move(entry);
-    if (++saves_since_sweep_ >= kSavesPerSweep) {
-      saves_since_sweep_ = 0;
+    if (now >= next_sweep_) {
+      next_sweep_ = now + options_.idle_timeout / kSweepsPerIdleTimeout;
       absl::erase_if(states_, [&](const auto& stored) {
         return Expired(stored.second, now);
       });

@@ -47,7 +47,7 @@ class MemoryConversationStore final : public ConversationStore {
   const MemoryConversationStoreOptions options_;
   mutable absl::Mutex mutex_;
   absl::flat_hash_map<std::string, Stored> states_ ABSL_GUARDED_BY(mutex_);
-  size_t saves_since_sweep_ ABSL_GUARDED_BY(mutex_) = 0;
+  absl::Time next_sweep_ ABSL_GUARDED_BY(mutex_) = absl::InfinitePast();
 };
 
 }  // namespace firstline
