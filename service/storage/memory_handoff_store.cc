@@ -11,7 +11,7 @@ MemoryHandoffStore::MemoryHandoffStore() = default;
 MemoryHandoffStore::~MemoryHandoffStore() = default;
 
 absl::StatusOr<v1::Handoff*> MemoryHandoffStore::Find(absl::string_view id) {
-  auto it = handoffs_.find(std::string(id));
+  auto it = handoffs_.find(id);
   if (it == handoffs_.end()) {
     return absl::NotFoundError(absl::StrCat("no handoff '", id, "'"));
   }

@@ -2,6 +2,7 @@
 #ifndef FIRSTLINE_SERVICE_STORAGE_MEMORY_HANDOFF_STORE_H_
 #define FIRSTLINE_SERVICE_STORAGE_MEMORY_HANDOFF_STORE_H_
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -42,7 +43,10 @@ class MemoryHandoffStore final : public HandoffStore {
   absl::Mutex mutex_;
   uint64_t next_id_ ABSL_GUARDED_BY(mutex_) = 1;
   // Ordered by id, which is ordered by creation.
-  std::map<std::string, v1::Handoff> handoffs_ ABSL_GUARDED_BY(mutex_);
+  // std::less<> finds by string_view: a turn of a handed-off conversation
+  // looks its handoff up without copying the id.
+  std::map<std::string, v1::Handoff, std::less<>> handoffs_
+      ABSL_GUARDED_BY(mutex_);
   // Fed under mutex_, so no handoff falls between a watcher's waiting ones
   // and its live ones.
   HandoffFeed feed_;
