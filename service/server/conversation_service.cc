@@ -44,11 +44,7 @@ grpc::ServerUnaryReactor* ConversationService::SendMessage(
     *response = *std::move(reply);
     reactor->Finish(grpc::Status::OK);
   };
-  if (turn_pool_ == nullptr) {
-    answer();
-  } else {
-    turn_pool_->Schedule(std::move(answer));
-  }
+  RunOnPoolOrHere(turn_pool_, std::move(answer));
   return reactor;
 }
 

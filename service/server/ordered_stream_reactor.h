@@ -51,11 +51,7 @@ class OrderedStreamReactor final
       if (finish) this->Finish(grpc::Status::OK);
       return;
     }
-    if (pool_ == nullptr) {
-      AnswerAndReadOn();
-    } else {
-      pool_->Schedule([this] { AnswerAndReadOn(); });
-    }
+    RunOnPoolOrHere(pool_, [this] { AnswerAndReadOn(); });
   }
 
   void OnWriteDone(bool /*ok*/) override {

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -41,6 +42,17 @@ class WorkerPool {
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
   std::vector<std::thread> threads_;
 };
+
+// Runs `work` on `pool`, or at once on this thread when `pool` is null (the
+// work cannot block there).
+template <typename Work>
+void RunOnPoolOrHere(WorkerPool* pool, Work&& work) {
+  if (pool == nullptr) {
+    std::forward<Work>(work)();
+  } else {
+    pool->Schedule(std::forward<Work>(work));
+  }
+}
 
 }  // namespace firstline
 

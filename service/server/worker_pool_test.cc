@@ -51,5 +51,23 @@ TEST(WorkerPoolTest, AskedForNoThreadsItStillRunsWork) {
   EXPECT_EQ(done.load(), 1);
 }
 
+TEST(RunOnPoolOrHereTest, WithoutAPoolRunsTheWorkAtOnceHere) {
+  std::thread::id ran_on;
+  RunOnPoolOrHere(nullptr, [&] { ran_on = std::this_thread::get_id(); });
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+TEST(RunOnPoolOrHereTest, WithAPoolRunsTheWorkOnIt) {
+  WorkerPool pool(1);
+  absl::Notification ran;
+  std::thread::id ran_on;
+  RunOnPoolOrHere(&pool, [&] {
+    ran_on = std::this_thread::get_id();
+    ran.Notify();
+  });
+  ran.WaitForNotification();
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+}
+
 }  // namespace
 }  // namespace firstline
