@@ -11,7 +11,7 @@
 #   BATCH=100                   texts per classify_batch call, one call in
 #                               flight per channel
 #   DURATION=10s WARMUP=2s      of each measurement
-#   ROUNDS=3                    open-loop measurements of send and of echo,
+#   ROUNDS=5                    open-loop measurements of send and of echo,
 #                               taken in turn; their p99s are compared by
 #                               median, as one p99 of milliseconds on a
 #                               shared machine is mostly its other work
@@ -30,7 +30,7 @@ channels=${CHANNELS:-4}
 batch=${BATCH:-100}
 duration=${DURATION:-10s}
 warmup=${WARMUP:-2s}
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 locale=${LOCALE:-en}
 read -r -a server_flags <<<"${SERVER_FLAGS:-}"
 root=$PWD

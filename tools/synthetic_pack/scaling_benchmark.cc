@@ -13,9 +13,12 @@
 //   build_s       RE2::Set built from the terms (its DFA is built while it
 //                 matches)
 //
-// RE2::Set is measured as re2_set (going round the same messages: a warm
-// DFA), re2_set_unseen (messages its DFA has not met, after others) and
-// re2_set_cold (a DFA that has met nothing); see RunRe2SetOnNewText.
+// hyperscan_raw is TermMatcher's scan alone (testing::HyperscanHeads, no
+// endings checked, nothing scored): the floor of firstline's matching, and
+// so what bounds its ratio to RE2::Set. RE2::Set is measured as re2_set (going
+// round the same messages: a warm DFA), re2_set_unseen (messages its DFA has
+// not met, after others) and re2_set_cold (a DFA that has met nothing); see
+// RunRe2SetOnNewText.
 //
 //   scaling_benchmark [--sizes=100,1000,10000] [--benchmark_*]
 #include <benchmark/benchmark.h>
@@ -58,6 +61,8 @@ struct Messages {
 struct LocaleScale {
   std::unique_ptr<const IntentClassifier> classifier;  // From the cache.
   std::unique_ptr<testing::Re2Set> set;
+  // Built by the first hyperscan_raw benchmark.
+  std::unique_ptr<testing::Baseline> raw;
   double compile_s = 0;
   double cache_bytes = 0;
   double load_s = 0;
@@ -166,6 +171,24 @@ void Firstline(benchmark::State& state, SizeScale* size,
   state.counters["startup_s"] = size->startup_s;
 }
 
+void HyperscanRaw(benchmark::State& state, SizeScale* size,
+                  const std::string& locale) {
+  LocaleScale* scale = Scale(state, size, locale);
+  if (scale == nullptr) return;
+  if (scale->raw == nullptr) {
+    scale->raw = testing::HyperscanHeads(scale->classifier->terms());
+  }
+  const std::vector<std::string>& texts = size->messages->at(locale).scan;
+  if (scale->raw->patterns() == 0 ||
+      testing::CountAll(*scale->raw, texts) < 0) {
+    state.SkipWithError("Hyperscan accepted no pattern or failed to match");
+    return;
+  }
+  testing::RunPerMessage(state, texts, [&](const std::string& scan) {
+    benchmark::DoNotOptimize(scale->raw->Count(scan));
+  });
+}
+
 void Re2SetWarm(benchmark::State& state, SizeScale* size,
                 const std::string& locale) {
   LocaleScale* scale = Scale(state, size, locale);
@@ -202,12 +225,13 @@ void Re2SetOnNewText(benchmark::State& state, SizeScale* size,
 void PrintScaling(const testing::BenchmarkResults& results,
                   const std::vector<std::string>& cases) {
   constexpr char kRow[] =
-      "%-9s %8s %10s %10s %10s %10s %7s %7s %9s %8s %7s %7s %9s\n";
+      "%-9s %8s %10s %10s %10s %10s %10s %7s %7s %7s %9s %8s %7s %7s "
+      "%9s\n";
   std::cout << "\nScaling (msgs/s per core; seconds; MB):\n"
-            << absl::StrFormat(kRow, "case", "patterns", "firstline", "re2_set",
-                               "re2_unseen", "re2_cold", "x_set", "x_unseen",
-                               "compile_s", "cache_MB", "load_s", "build_s",
-                               "startup_s");
+            << absl::StrFormat(kRow, "case", "patterns", "firstline", "hs_raw",
+                               "re2_set", "re2_unseen", "re2_cold", "x_set",
+                               "x_unseen", "raw_x_un", "compile_s", "cache_MB",
+                               "load_s", "build_s", "startup_s");
   for (const std::string& test_case : cases) {
     const auto get = [&](const std::string& engine, const std::string& name) {
       return results.Get(absl::StrCat(engine, "/", test_case), name);
@@ -216,20 +240,25 @@ void PrintScaling(const testing::BenchmarkResults& results,
       return value ? testing::FormatValue(*value) : std::string("-");
     };
     const auto firstline = get("firstline", kMessagesPerSecond);
-    const auto ratio = [&](std::optional<double> other) {
-      return firstline && other ? absl::StrFormat("%.3g", *firstline / *other)
-                                : std::string("-");
+    const auto ratio = [](std::optional<double> one,
+                          std::optional<double> other) {
+      return one && other ? absl::StrFormat("%.3g", *one / *other)
+                          : std::string("-");
     };
+    const auto raw = get("hyperscan_raw", kMessagesPerSecond);
     const auto set = get("re2_set", kMessagesPerSecond);
     const auto unseen = get("re2_set_unseen", kMessagesPerSecond);
     std::cout << absl::StrFormat(
         kRow, test_case, show(get("firstline", "patterns")), show(firstline),
-        show(set), show(unseen), show(get("re2_set_cold", kMessagesPerSecond)),
-        ratio(set), ratio(unseen), show(get("firstline", "compile_s")),
-        show(get("firstline", "cache_MB")), show(get("firstline", "load_s")),
-        show(get("re2_set", "build_s")), show(get("firstline", "startup_s")));
+        show(raw), show(set), show(unseen),
+        show(get("re2_set_cold", kMessagesPerSecond)), ratio(firstline, set),
+        ratio(firstline, unseen), ratio(raw, unseen),
+        show(get("firstline", "compile_s")), show(get("firstline", "cache_MB")),
+        show(get("firstline", "load_s")), show(get("re2_set", "build_s")),
+        show(get("firstline", "startup_s")));
   }
-  std::cout << "x_set, x_unseen: firstline / re2_set, / re2_set_unseen. "
+  std::cout << "x_set, x_unseen: firstline / re2_set, / re2_set_unseen; "
+               "raw_x_un: hs_raw / re2_set_unseen, the most x_unseen can be. "
                "startup_s: both locales. Budget: 10,000 patterns >= 50,000 "
                "msgs/s and startup_s < 1; >= 10x RE2::Set at 1,000, "
                "widening with size.\n";
@@ -278,6 +307,7 @@ int Main(int argc, char** argv) {
           void (*)(benchmark::State&, SizeScale*, const std::string&);
       const std::pair<const char*, Function> engines[] = {
           {"firstline", Firstline},
+          {"hyperscan_raw", HyperscanRaw},
           {"re2_set", Re2SetWarm},
           {"re2_set_unseen", Re2SetOnNewText<true>},
           {"re2_set_cold", Re2SetOnNewText<false>}};
