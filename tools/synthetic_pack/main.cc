@@ -3,6 +3,7 @@
 //
 //   synthetic_pack --patterns 10000 --out DIR [--seed 1]
 //   firstline lint DIR
+//   firstline-server --pack DIR
 #include <iostream>
 #include <string>
 

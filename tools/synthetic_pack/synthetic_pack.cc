@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <random>
@@ -14,6 +15,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/substitute.h"
+#include "service/content/rule_pack.h"
+#include "service/engine/engine.h"
 #include "service/matching/phrase_compiler.h"
 #include "service/text/stemmer.h"
 #include "tools/synthetic_pack/vocabulary.h"
@@ -142,7 +145,9 @@ struct IntentSpec {
   std::string all_nouns;
   std::string regex;
   std::string veto;
-  std::string example;
+  // Messages that could be its example, best first: its phrases that have
+  // no gap, each in the vocabulary's example sentence.
+  std::vector<std::string> examples;
 };
 
 // Counts distinct terms as the classifier will: by compiled regex.
@@ -238,8 +243,8 @@ absl::StatusOr<std::vector<IntentSpec>> Intents(
       if (!*added) continue;
       IntentSpec& spec = intents[intent];
       spec.phrases.push_back(phrase);
-      if (spec.example.empty() && combination.kind != Combination::kGap) {
-        spec.example = absl::Substitute(v.example, phrase);
+      if (combination.kind != Combination::kGap) {
+        spec.examples.push_back(absl::Substitute(v.example, phrase));
       }
       return true;
     }
@@ -269,8 +274,11 @@ std::string TopicName(const Vocabulary& v, const Topic& topic) {
 
 constexpr size_t kIntentsPerFile = 100;
 
+// Writes the files of one locale; `examples` holds each intent's example,
+// empty for none.
 void AddLocale(const Vocabulary& v, const std::vector<Topic>& topics,
                const std::vector<IntentSpec>& intents,
+               const std::vector<std::string>& examples,
                std::map<std::string, std::string>* files) {
   for (size_t first = 0; first < intents.size(); first += kIntentsPerFile) {
     std::string yaml = absl::StrCat("locale: ", v.locale, "\nintents:\n");
@@ -295,9 +303,9 @@ void AddLocale(const Vocabulary& v, const std::vector<Topic>& topics,
         absl::StrAppend(&yaml, "    vetoes:\n      - phrases: [", intent.veto,
                         "]\n");
       }
-      if (!intent.example.empty()) {
+      if (!examples[i].empty()) {
         absl::StrAppend(&yaml, "    examples:\n      - ",
-                        QuoteYaml(intent.example), "\n");
+                        QuoteYaml(examples[i]), "\n");
       }
     }
     (*files)[absl::StrFormat("intents/%s/synthetic_%02d.yaml", v.locale,
@@ -325,24 +333,33 @@ void AddLocale(const Vocabulary& v, const std::vector<Topic>& topics,
   (*files)[absl::StrCat("rules/", v.locale, "/synthetic.yaml")] = answers;
 }
 
-}  // namespace
+std::array<const Vocabulary*, 2> Vocabularies() {
+  return {&EnglishVocabulary(), &RussianVocabulary()};
+}
 
-absl::StatusOr<std::map<std::string, std::string>> SyntheticPack(
-    const SyntheticPackOptions& options) {
+// A pack before its examples are picked.
+struct Draft {
+  std::string pack_yaml;
+  std::vector<Topic> topics;
+  // By locale.
+  std::map<std::string, std::vector<IntentSpec>> intents;
+};
+
+absl::StatusOr<Draft> MakeDraft(const SyntheticPackOptions& options) {
   if (options.patterns < 10) {
     return absl::InvalidArgumentError("a synthetic pack needs 10 patterns");
   }
   const Vocabulary& english = EnglishVocabulary();
-  const Vocabulary& russian = RussianVocabulary();
   std::mt19937 random(options.seed);
   // About ten terms per intent, as in the shipped pack.
   const size_t intent_count = static_cast<size_t>(options.patterns) / 10;
-  std::vector<Topic> topics(intent_count);
+  Draft draft;
+  draft.topics.resize(intent_count);
   const auto pick = [&](size_t size) {
     return static_cast<int>(random() % size);
   };
   for (size_t i = 0; i < intent_count; ++i) {
-    Topic& topic = topics[i];
+    Topic& topic = draft.topics[i];
     topic.verbs[0] = pick(english.verbs.size());
     topic.verbs[1] = (topic.verbs[0] + 1 + pick(english.verbs.size() - 1)) %
                      static_cast<int>(english.verbs.size());
@@ -361,27 +378,50 @@ absl::StatusOr<std::map<std::string, std::string>> SyntheticPack(
   const std::vector<Combination> combinations =
       AllCombinations(english, &random);
 
-  std::map<std::string, std::string> files;
-  files["rules/pack.yaml"] =
+  draft.pack_yaml =
       absl::StrCat("name: synthetic-", options.patterns,
                    "\nlocales: [en, ru]\nscoring:\n  default_weight: 0.8\n"
                    "  min_score: 0.5\n  margin: 0.1\n");
-  for (const Vocabulary* vocabulary : {&english, &russian}) {
+  for (const Vocabulary* vocabulary : Vocabularies()) {
     absl::StatusOr<std::vector<IntentSpec>> intents =
-        Intents(*vocabulary, topics, combinations, options.patterns);
+        Intents(*vocabulary, draft.topics, combinations, options.patterns);
     if (!intents.ok()) return intents.status();
-    AddLocale(*vocabulary, topics, *intents, &files);
+    draft.intents[vocabulary->locale] = *std::move(intents);
+  }
+  return draft;
+}
+
+// The files of `draft` with the examples `pick` chooses for each intent of
+// a locale (empty for none).
+using PickExamples = std::function<std::vector<std::string>(
+    const std::string& locale, const std::vector<IntentSpec>& intents)>;
+
+std::map<std::string, std::string> Files(const Draft& draft,
+                                         const PickExamples& pick) {
+  std::map<std::string, std::string> files;
+  files["rules/pack.yaml"] = draft.pack_yaml;
+  for (const Vocabulary* vocabulary : Vocabularies()) {
+    const std::vector<IntentSpec>& intents =
+        draft.intents.at(vocabulary->locale);
+    AddLocale(*vocabulary, draft.topics, intents,
+              pick(vocabulary->locale, intents), &files);
   }
   return files;
 }
 
-absl::Status WriteSyntheticPack(const std::string& root,
-                                const SyntheticPackOptions& options) {
+std::vector<std::string> FirstExamples(const std::string& /*locale*/,
+                                       const std::vector<IntentSpec>& intents) {
+  std::vector<std::string> examples;
+  for (const IntentSpec& intent : intents) {
+    examples.push_back(intent.examples.empty() ? "" : intent.examples.front());
+  }
+  return examples;
+}
+
+absl::Status WriteFiles(const std::string& root,
+                        const std::map<std::string, std::string>& files) {
   namespace fs = std::filesystem;
-  absl::StatusOr<std::map<std::string, std::string>> files =
-      SyntheticPack(options);
-  if (!files.ok()) return files.status();
-  for (const auto& [relative, content] : *files) {
+  for (const auto& [relative, content] : files) {
     const fs::path path = fs::path(root) / relative;
     std::error_code error;
     fs::create_directories(path.parent_path(), error);
@@ -391,6 +431,48 @@ absl::Status WriteSyntheticPack(const std::string& root,
     }
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::map<std::string, std::string>> SyntheticPack(
+    const SyntheticPackOptions& options) {
+  absl::StatusOr<Draft> draft = MakeDraft(options);
+  if (!draft.ok()) return draft.status();
+  return Files(*draft, FirstExamples);
+}
+
+absl::Status WriteSyntheticPack(const std::string& root,
+                                const SyntheticPackOptions& options) {
+  absl::StatusOr<Draft> draft = MakeDraft(options);
+  if (!draft.ok()) return draft.status();
+  absl::Status written = WriteFiles(root, Files(*draft, FirstExamples));
+  if (!written.ok()) return written;
+  // Examples do not change what the pack compiles to, so the pack as
+  // written can judge every candidate.
+  absl::StatusOr<std::unique_ptr<const RulePack>> pack = RulePack::Load(root);
+  if (!pack.ok()) return pack.status();
+  absl::StatusOr<std::unique_ptr<const Engine>> engine = Engine::Create(**pack);
+  if (!engine.ok()) return engine.status();
+  return WriteFiles(
+      root, Files(*draft, [&](const std::string& locale,
+                              const std::vector<IntentSpec>& intents) {
+        std::vector<std::string> examples;
+        for (size_t i = 0; i < intents.size(); ++i) {
+          const std::string id = IntentId(i);
+          std::string& chosen = examples.emplace_back();
+          for (const std::string& candidate : intents[i].examples) {
+            if ((*engine)
+                    ->Classify(candidate, locale, false)
+                    .intent()
+                    .intent() == id) {
+              chosen = candidate;
+              break;
+            }
+          }
+        }
+        return examples;
+      }));
 }
 
 }  // namespace firstline

@@ -31,13 +31,20 @@ struct SyntheticPackOptions {
 };
 
 // The files of a pack in locales en and ru, by path relative to its root
-// (rules/pack.yaml, intents/<locale>/*.yaml, rules/<locale>/*.yaml).
+// (rules/pack.yaml, intents/<locale>/*.yaml, rules/<locale>/*.yaml). Each
+// intent's example is its first phrase without a gap; in packs of a thousand
+// patterns and more, some such examples get another intent, which lint
+// reports as errors (WriteSyntheticPack picks examples that do not).
 // INVALID_ARGUMENT when `patterns` is below 10 or beyond what the
 // vocabulary can combine.
 absl::StatusOr<std::map<std::string, std::string>> SyntheticPack(
     const SyntheticPackOptions& options);
 
-// Writes SyntheticPack(options) under `root`, creating folders.
+// Writes SyntheticPack(options) under `root`, creating folders, then
+// compiles it and gives each intent, for its example, the first of its
+// phrases without a gap that the pack classifies as that intent, or none:
+// lint passes, so a server serves the pack. Compiling takes as long as
+// compiling the pack (seconds per thousand patterns).
 absl::Status WriteSyntheticPack(const std::string& root,
                                 const SyntheticPackOptions& options);
 

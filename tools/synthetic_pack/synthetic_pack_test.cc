@@ -3,6 +3,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/engine/engine.h"
+#include "service/lint/pack_lint.h"
 #include "tests/testing/temp_pack.h"
 
 namespace firstline {
@@ -40,29 +41,34 @@ TEST(SyntheticPackTest, ReadsLikeAnEditorsPack) {
               HasSubstr("  - intent: fallback\n"));
 }
 
-TEST(SyntheticPackTest, ExamplesMostlyGetTheirIntent) {
+// At 1,000 patterns some intents' first phrases are won by other intents
+// (lint errors in SyntheticPack's files); the written pack keeps none such.
+TEST(SyntheticPackTest, TheWrittenPackPassesLint) {
+  auto unchecked = SyntheticPack({.patterns = 1000});
+  ASSERT_TRUE(unchecked.ok()) << unchecked.status();
+  testing::TempPack first;
+  for (const auto& [path, text] : *unchecked) first.Write(path, text);
+  EXPECT_TRUE(HasErrors(LintPack(first.root())));
+
   testing::TempPack pack;
-  ASSERT_TRUE(WriteSyntheticPack(pack.root(), {.patterns = 100}).ok());
+  ASSERT_TRUE(WriteSyntheticPack(pack.root(), {.patterns = 1000}).ok());
+  const std::vector<LintFinding> findings = LintPack(pack.root());
+  for (const LintFinding& finding : findings) {
+    EXPECT_NE(finding.severity, LintFinding::Severity::kError)
+        << finding.ToString();
+  }
+  // Most intents keep an example.
+  int examples = 0;
   auto rules = RulePack::Load(pack.root());
   ASSERT_TRUE(rules.ok()) << rules.status();
-  auto engine = Engine::Create(**rules);
-  ASSERT_TRUE(engine.ok()) << engine.status();
   for (const auto& [locale, files] : (*rules)->locales()) {
-    int examples = 0;
-    int right = 0;
     for (const auto& file : files.intent_files) {
       for (const v1::Intent& intent : file->intents()) {
-        for (const std::string& example : intent.examples()) {
-          ++examples;
-          right +=
-              (*engine)->Classify(example, locale, false).intent().intent() ==
-              intent.id();
-        }
+        examples += intent.examples_size();
       }
     }
-    EXPECT_GT(examples, 0) << locale;
-    EXPECT_GE(2 * right, examples) << locale;
   }
+  EXPECT_GE(examples, 2 * 100 * 9 / 10);
 }
 
 TEST(SyntheticPackTest, TheSeedPicksThePack) {
