@@ -19,7 +19,8 @@ ABSL_FLAG(uint32_t, seed, 1, "picks the phrases; the same seed, the same pack");
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "writes a synthetic rule pack (locales en and ru) of --patterns "
-      "patterns per locale into --out");
+      "patterns per locale into --out, compiling it once to pick examples "
+      "that lint passes (seconds per thousand patterns)");
   absl::ParseCommandLine(argc, argv);
   const std::string out = absl::GetFlag(FLAGS_out);
   if (out.empty()) {
