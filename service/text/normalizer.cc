@@ -83,12 +83,6 @@ UChar32 FoldPunctuation(UChar32 c) {
 
 bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || u_iscntrl(c); }
 
-// u_isalpha, without the look-up for ASCII.
-bool IsAlpha(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return u_isalpha(c);
-}
-
 // What Decode() makes of one code point, ignoring the segment it is in.
 // For small code points these are looked up in Normalizer::table_ rather
 // than asked of ICU; the table is built with these same functions.
@@ -99,6 +93,16 @@ constexpr uint32_t kSpace = 1u << 22;
 constexpr uint32_t kBoundaryBefore = 1u << 23;
 // NFKC leaves the code point unchanged when it is a segment of its own.
 constexpr uint32_t kStableAlone = 1u << 24;
+// u_isalpha().
+constexpr uint32_t kAlpha = 1u << 25;
+
+// u_isalpha(c), looked up in `table` (as Normalizer::table_) when it can be.
+bool IsAlpha(const std::vector<uint32_t>& table, UChar32 c) {
+  if (c >= 0 && static_cast<size_t>(c) < table.size()) {
+    return (table[c] & kAlpha) != 0;
+  }
+  return u_isalpha(c);
+}
 
 // The code point emitted for `c` (lower case, folded), or kInvisible or
 // kSpace.
@@ -112,12 +116,10 @@ uint32_t Emitted(UChar32 c) {
 
 // Decodes UTF-8, applies NFKC per normalisation segment (so every output
 // character keeps the source range of its segment), lower-cases, folds ё,
-// drops invisible characters and collapses white space. `table` as
-// Normalizer::table_.
-std::vector<Char> Decode(const icu::Normalizer2& nfkc,
-                         const std::vector<uint32_t>& table,
-                         absl::string_view text) {
-  std::vector<Char> out;
+// drops invisible characters and collapses white space, into `out`, which
+// must be empty. `table` as Normalizer::table_.
+void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
+            absl::string_view text, std::vector<Char>& out) {
   out.reserve(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
@@ -185,18 +187,18 @@ std::vector<Char> Decode(const icu::Normalizer2& nfkc,
       emit(n, segment_begin, i);
     }
   }
-  return out;
 }
 
 // Within each word that mixes scripts, turns the look-alike letters of the
 // smaller script into the larger one: "зaказ" with a Latin "a" is "заказ".
-void FoldLookAlikes(std::vector<Char>& chars) {
+void FoldLookAlikes(const std::vector<uint32_t>& table,
+                    std::vector<Char>& chars) {
   size_t word_begin = 0;
   while (word_begin < chars.size()) {
     size_t word_end = word_begin;
     int cyrillic = 0;
     int latin = 0;
-    while (word_end < chars.size() && IsAlpha(chars[word_end].code)) {
+    while (word_end < chars.size() && IsAlpha(table, chars[word_end].code)) {
       cyrillic += IsCyrillic(chars[word_end].code);
       latin += IsLatin(chars[word_end].code);
       ++word_end;
@@ -213,22 +215,27 @@ void FoldLookAlikes(std::vector<Char>& chars) {
 
 // "приииивет" -> "привет": three or more of one letter become one. Two stay
 // ("класс", "good"). In place.
-void CollapseRepeats(std::vector<Char>& chars) {
+void CollapseRepeats(const std::vector<uint32_t>& table,
+                     std::vector<Char>& chars) {
   size_t kept = 0;
   for (size_t i = 0; i < chars.size();) {
-    size_t run = 1;
-    while (i + run < chars.size() && chars[i + run].code == chars[i].code) {
-      ++run;
-    }
-    if (run >= 3 && IsAlpha(chars[i].code)) {
-      chars[kept++] = {chars[i].code, chars[i].begin, chars[i + run - 1].end};
+    const UChar32 code = chars[i].code;
+    size_t run_end = i + 1;
+    while (run_end < chars.size() && chars[run_end].code == code) ++run_end;
+    if (run_end - i >= 3 && IsAlpha(table, code)) {
+      chars[kept++] = {code, chars[i].begin, chars[run_end - 1].end};
+    } else if (kept == i) {
+      kept = run_end;  // Nothing collapsed yet: the run stays where it is.
     } else {
-      for (size_t k = i; k < i + run; ++k) chars[kept++] = chars[k];
+      for (size_t k = i; k < run_end; ++k) chars[kept++] = chars[k];
     }
-    i += run;
+    i = run_end;
   }
   chars.resize(kept);
 }
+
+// Normalize() keeps its buffer for messages up to this many characters.
+constexpr size_t kKeptChars = 1 << 16;
 
 }  // namespace
 
@@ -255,37 +262,42 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
     if (U_SUCCESS(normalized_error) && normalized == alone) {
       entry |= kStableAlone;
     }
+    if (u_isalpha(c)) entry |= kAlpha;
     table[c] = entry;
   }
   return std::unique_ptr<Normalizer>(new Normalizer(nfkc, std::move(table)));
 }
 
 NormalizedText Normalizer::Normalize(absl::string_view text) const {
-  std::vector<Char> chars = Decode(*nfkc_, table_, text);
-  FoldLookAlikes(chars);
-  CollapseRepeats(chars);
+  // Reused by the calls of one thread rather than allocated for each
+  // message; see kKeptChars.
+  thread_local std::vector<Char> chars;
+  chars.clear();
+  Decode(*nfkc_, table_, text, chars);
+  FoldLookAlikes(table_, chars);
+  CollapseRepeats(table_, chars);
 
+  // U8_LENGTH is 0 for surrogates, which are dropped.
+  size_t size = 0;
+  for (const Char& c : chars) size += U8_LENGTH(c.code);
   NormalizedText result;
-  result.text.reserve(text.size());
-  result.source_begin.reserve(text.size());
-  result.source_end.reserve(text.size());
+  result.text.resize(size);
+  result.source_begin.resize(size);
+  result.source_end.resize(size);
+  auto* out = reinterpret_cast<uint8_t*>(result.text.data());
+  uint32_t* begin = result.source_begin.data();
+  uint32_t* end = result.source_end.data();
+  size_t at = 0;
   for (const Char& c : chars) {
-    if (c.code < 0x80) {
-      result.text.push_back(static_cast<char>(c.code));
-      result.source_begin.push_back(c.begin);
-      result.source_end.push_back(c.end);
-      continue;
-    }
-    char buffer[U8_MAX_LENGTH];
-    int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, c.code,
-              error);
-    if (error) continue;
-    result.text.append(buffer, length);
-    result.source_begin.insert(result.source_begin.end(), length, c.begin);
-    result.source_end.insert(result.source_end.end(), length, c.end);
+    const size_t length = U8_LENGTH(c.code);
+    if (length == 0) continue;
+    U8_APPEND_UNSAFE(out, at, c.code);
+    std::fill_n(begin, length, c.begin);
+    std::fill_n(end, length, c.end);
+    begin += length;
+    end += length;
   }
+  if (chars.capacity() > kKeptChars) chars = {};
   return result;
 }
 
