@@ -16,17 +16,13 @@
 #include "service/matching/phrase_compiler.h"
 #include "service/matching/re2_piece.h"
 #include "service/matching/scan_text.h"
+#include "service/matching/signal_groups.h"
 
 namespace firstline {
 namespace {
 
 // Scores are compared with this tolerance, so 0.9 - 0.8 counts as 0.1.
 constexpr double kEpsilon = 1e-9;
-
-// The key of group `group` of signal `signal`, ordered by signal first.
-uint64_t GroupKey(size_t signal, size_t group) {
-  return (static_cast<uint64_t>(signal) << 32) | static_cast<uint64_t>(group);
-}
 
 bool IsIdentifier(absl::string_view id) {
   static const LazyRE2 kIdentifier = {"[a-z][a-z0-9_]*"};
@@ -287,27 +283,12 @@ IntentClassifier::Create(const ClassifierOptions& options,
                 absl::StrCat("Hyperscan cannot compile this (", fallback.reason,
                              "); it is matched with RE2, which is slower")));
   }
-  // Every (signal, group) a term belongs to, by term, flattened.
-  std::vector<std::vector<uint64_t>> groups_of_term(classifier->terms_.size());
-  for (size_t s = 0; s < classifier->signals_.size(); ++s) {
-    const auto& groups = classifier->signals_[s].groups;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      for (int term : groups[g]) {
-        groups_of_term[term].push_back(GroupKey(s, g));
-      }
-    }
+  std::vector<std::vector<std::vector<int>>> signal_terms;
+  for (const Signal& signal : classifier->signals_) {
+    signal_terms.push_back(signal.groups);
   }
-  classifier->term_groups_begin_.reserve(groups_of_term.size() + 1);
-  for (std::vector<uint64_t>& keys : groups_of_term) {
-    classifier->term_groups_begin_.push_back(
-        static_cast<uint32_t>(classifier->term_groups_.size()));
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    classifier->term_groups_.insert(classifier->term_groups_.end(),
-                                    keys.begin(), keys.end());
-  }
-  classifier->term_groups_begin_.push_back(
-      static_cast<uint32_t>(classifier->term_groups_.size()));
+  classifier->signal_groups_ = std::make_unique<const SignalGroups>(
+      signal_terms, classifier->terms_.size());
   return std::unique_ptr<const IntentClassifier>(std::move(classifier));
 }
 
@@ -316,7 +297,7 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
   // Reused by the calls of one thread: a message fires a handful of terms,
   // and allocating these each time cost more than scoring them.
   thread_local std::vector<int> hits;
-  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<int> fired_signals;
   thread_local std::string scan;
   hits.clear();
   scan.clear();
@@ -326,16 +307,7 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
     result.decision.kind = Decision::kNoSignal;
     return result;
   }
-  // A signal fires when each of its groups has a term that fired: collect
-  // the distinct (signal, group) pairs of the terms that fired and count
-  // them per signal.
-  keys.clear();
-  for (int term : hits) {
-    keys.insert(keys.end(), term_groups_.begin() + term_groups_begin_[term],
-                term_groups_.begin() + term_groups_begin_[term + 1]);
-  }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  signal_groups_->Fired(hits, &fired_signals);
 
   // The intents that fired, a few at most.
   struct Score {
@@ -344,12 +316,8 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
     bool vetoed;
   };
   absl::InlinedVector<Score, 8> scores;
-  for (size_t i = 0; i < keys.size();) {
-    const size_t s = static_cast<size_t>(keys[i] >> 32);
-    size_t groups = 0;
-    for (; i < keys.size() && (keys[i] >> 32) == s; ++i) ++groups;
+  for (int s : fired_signals) {
     const Signal& signal = signals_[s];
-    if (groups != signal.groups.size()) continue;
     result.fired.push_back({signal.intent, signal.veto, signal.weight,
                             &signal.source, &signal.text});
     auto score = std::find_if(

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "firstline/v1/rule_files.pb.h"
 #include "service/content/source_map.h"
+#include "service/matching/signal_groups.h"
 #include "service/matching/slot_extractor.h"
 #include "service/matching/term_matcher.h"
 #include "service/text/normalizer.h"
@@ -149,10 +150,8 @@ class IntentClassifier {
   v1::Scoring scoring_;
   std::vector<CompiledIntent> intents_;
   std::vector<Signal> signals_;
-  // The (signal, group) keys of term t, sorted, are
-  // term_groups_[term_groups_begin_[t], term_groups_begin_[t + 1]).
-  std::vector<uint64_t> term_groups_;
-  std::vector<uint32_t> term_groups_begin_;
+  // The groups of signals_, by index.
+  std::unique_ptr<const SignalGroups> signal_groups_;
   std::unique_ptr<const TermMatcher> matcher_;
   std::vector<Term> terms_;
   std::vector<std::string> notices_;
