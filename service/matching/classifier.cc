@@ -316,6 +316,7 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
     bool vetoed;
   };
   absl::InlinedVector<Score, 8> scores;
+  result.fired.reserve(fired_signals.size());
   for (int s : fired_signals) {
     const Signal& signal = signals_[s];
     result.fired.push_back({signal.intent, signal.veto, signal.weight,
@@ -341,6 +342,7 @@ Classification IntentClassifier::Classify(const NormalizedText& text) const {
     }
     return true;
   });
+  result.ranked.reserve(scores.size());
   for (const Score& score : scores) {
     if (score.miss == 1.0 || score.vetoed) continue;
     if (!intents_[score.intent].alert) {

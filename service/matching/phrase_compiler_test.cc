@@ -130,6 +130,12 @@ TEST(ScanTextTest, KeepsAsciiAndRussianLettersOnly) {
   EXPECT_EQ(ScanText(""), "  ");
 }
 
+TEST(ScanTextTest, AppendsAfterWhatIsThereAndBlanksBrokenBytes) {
+  std::string scan = "x";
+  AppendScanText("ё\xff\xd0!", &scan);
+  EXPECT_EQ(scan, "x ё  ! ");
+}
+
 TEST(PhraseCompilerRegexTest, AnchorsReplaceTheBoundaryOnTheirSide) {
   absl::StatusOr<Term> regex = PhraseCompiler::Regex(R"(^(hi|hello)\W*$)");
   ASSERT_TRUE(regex.ok());

@@ -6,31 +6,35 @@
 namespace firstline {
 
 void AppendScanText(absl::string_view normalized, std::string* scan) {
-  scan->reserve(scan->size() + normalized.size() + 2);
-  scan->push_back(' ');
+  // Every character becomes as many bytes as it had or fewer, so the scan
+  // text is written in place into its longest size, then cut to length.
+  const size_t start = scan->size();
+  scan->resize(start + normalized.size() + 2);
+  char* out = scan->data() + start;
+  *out++ = ' ';
   const auto* bytes = reinterpret_cast<const uint8_t*>(normalized.data());
   const int32_t length = static_cast<int32_t>(normalized.size());
   for (int32_t i = 0; i < length;) {
-    // Runs of ASCII, most of most messages, are copied as they are.
-    int32_t ascii_end = i;
-    while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
-    if (ascii_end > i) {
-      scan->append(normalized.data() + i, ascii_end - i);
-      i = ascii_end;
-      if (i == length) break;
+    const uint8_t lead = bytes[i];
+    if (lead < 0x80) {
+      *out++ = static_cast<char>(lead);
+      ++i;
+      continue;
     }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (KeptBeyondAscii(c)) {
-      scan->append(normalized.data() + begin, i - begin);
+    if (KeptBeyondAscii(c)) {  // Two bytes, all of them.
+      *out++ = static_cast<char>(bytes[begin]);
+      *out++ = static_cast<char>(bytes[begin + 1]);
     } else if (c >= 0 && (u_isalpha(c) || u_isdigit(c))) {
-      scan->push_back('_');
+      *out++ = '_';
     } else {
-      scan->push_back(' ');
+      *out++ = ' ';
     }
   }
-  scan->push_back(' ');
+  *out++ = ' ';
+  scan->resize(out - scan->data());
 }
 
 std::string ScanText(absl::string_view normalized) {
