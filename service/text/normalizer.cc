@@ -19,6 +19,7 @@ struct Char {
   UChar32 code;
   uint32_t begin;
   uint32_t end;
+  bool alpha;  // u_isalpha(code), which look-alike folding keeps.
 };
 
 bool IsCyrillic(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
@@ -134,23 +135,35 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
       return;
     }
     if (pending_space) {
-      out.push_back({' ', begin, begin});
+      out.push_back({' ', begin, begin, false});
       pending_space = false;
     }
-    out.push_back({static_cast<UChar32>(emitted), begin, end});
+    const auto code = static_cast<UChar32>(emitted);
+    out.push_back({code, begin, end, IsAlpha(table, code)});
   };
   auto boundary_before = [&](UChar32 d) {
     return d < size ? (table[d] & kBoundaryBefore) != 0
                     : nfkc.hasBoundaryBefore(d);
   };
 
+  // The character after the one at hand, once decoded to look at it, so
+  // that it is not decoded again.
+  bool peeked = false;
+  UChar32 next_code = 0;
+  int32_t next_end = 0;
   int32_t i = 0;
-  while (i < length) {
+  while (peeked || i < length) {
     // A segment runs from one character with a normalisation boundary
     // before it to the next; ASCII is its own segment and stable under NFKC.
     const int32_t segment_begin = i;
     UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+    if (peeked) {
+      c = next_code;
+      i = next_end;
+      peeked = false;
+    } else {
+      U8_NEXT(bytes, i, length, c);
+    }
     if (c < 0) continue;
     if (c < 0x80) {
       emit(c, segment_begin, i);
@@ -158,10 +171,10 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
     }
     bool alone = true;
     if (i < length) {
-      int32_t next = i;
-      UChar32 d;
-      U8_NEXT(bytes, next, length, d);
-      alone = d < 0 || boundary_before(d);
+      next_end = i;
+      U8_NEXT(bytes, next_end, length, next_code);
+      peeked = true;
+      alone = next_code < 0 || boundary_before(next_code);
     }
     if (alone && c < size && (table[c] & kStableAlone)) {
       // Most letters of most scripts: NFKC would give them back as they
@@ -169,6 +182,7 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
       emit(c, segment_begin, i);
       continue;
     }
+    peeked = false;  // The segment's loop decodes from i again.
     icu::UnicodeString segment(c);
     while (i < length) {
       int32_t next = i;
@@ -191,14 +205,13 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
 
 // Within each word that mixes scripts, turns the look-alike letters of the
 // smaller script into the larger one: "зaказ" with a Latin "a" is "заказ".
-void FoldLookAlikes(const std::vector<uint32_t>& table,
-                    std::vector<Char>& chars) {
+void FoldLookAlikes(std::vector<Char>& chars) {
   size_t word_begin = 0;
   while (word_begin < chars.size()) {
     size_t word_end = word_begin;
     int cyrillic = 0;
     int latin = 0;
-    while (word_end < chars.size() && IsAlpha(table, chars[word_end].code)) {
+    while (word_end < chars.size() && chars[word_end].alpha) {
       cyrillic += IsCyrillic(chars[word_end].code);
       latin += IsLatin(chars[word_end].code);
       ++word_end;
@@ -215,15 +228,14 @@ void FoldLookAlikes(const std::vector<uint32_t>& table,
 
 // "приииивет" -> "привет": three or more of one letter become one. Two stay
 // ("класс", "good"). In place.
-void CollapseRepeats(const std::vector<uint32_t>& table,
-                     std::vector<Char>& chars) {
+void CollapseRepeats(std::vector<Char>& chars) {
   size_t kept = 0;
   for (size_t i = 0; i < chars.size();) {
     const UChar32 code = chars[i].code;
     size_t run_end = i + 1;
     while (run_end < chars.size() && chars[run_end].code == code) ++run_end;
-    if (run_end - i >= 3 && IsAlpha(table, code)) {
-      chars[kept++] = {code, chars[i].begin, chars[run_end - 1].end};
+    if (run_end - i >= 3 && chars[i].alpha) {
+      chars[kept++] = {code, chars[i].begin, chars[run_end - 1].end, true};
     } else if (kept == i) {
       kept = run_end;  // Nothing collapsed yet: the run stays where it is.
     } else {
@@ -274,8 +286,8 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
   thread_local std::vector<Char> chars;
   chars.clear();
   Decode(*nfkc_, table_, text, chars);
-  FoldLookAlikes(table_, chars);
-  CollapseRepeats(table_, chars);
+  FoldLookAlikes(chars);
+  CollapseRepeats(chars);
 
   // U8_LENGTH is 0 for surrogates, which are dropped.
   size_t size = 0;
@@ -292,10 +304,10 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
     const size_t length = U8_LENGTH(c.code);
     if (length == 0) continue;
     U8_APPEND_UNSAFE(out, at, c.code);
-    std::fill_n(begin, length, c.begin);
-    std::fill_n(end, length, c.end);
-    begin += length;
-    end += length;
+    for (size_t k = 0; k < length; ++k) {
+      *begin++ = c.begin;
+      *end++ = c.end;
+    }
   }
   if (chars.capacity() > kKeptChars) chars = {};
   return result;

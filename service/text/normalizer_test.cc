@@ -43,6 +43,9 @@ TEST_F(NormalizerTest, FoldsCyrillicLookAlikesInsideLatinWords) {
 TEST_F(NormalizerTest, CollapsesLettersRepeatedThreeTimesOrMore) {
   EXPECT_EQ(Norm("Приииивет, heeeello"), "привет, hello");
   EXPECT_EQ(Norm("класс good 1000"), "класс good 1000");
+  EXPECT_EQ(Norm("what!!! 1000000 ..."), "what!!! 1000000 ...");
+  // Look-alikes are folded first: a Latin "a" among Cyrillic ones repeats.
+  EXPECT_EQ(Norm("зa\u0430\u0430каз"), "заказ");
 }
 
 TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
@@ -74,6 +77,8 @@ TEST_F(NormalizerTest, DropsInvalidBytesWithoutCrashing) {
                  "cd"),
             "abcd");
   EXPECT_EQ(Norm(""), "");
+  EXPECT_EQ(Norm("я\xFFб\xD0"), "яб");
+  EXPECT_EQ(Norm("и\xCC\u0306x"), "и\u0306x");
 }
 
 TEST(IsValidUtf8Test, AcceptsWellFormedAndRejectsTheRest) {
