@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -96,7 +97,7 @@ absl::StatusOr<std::unique_ptr<const SlotExtractor>> SlotExtractor::FromRegex(
 
 std::optional<SlotValue> SlotExtractor::Extract(
     const NormalizedText& text, absl::string_view original) const {
-  std::vector<re2::StringPiece> groups(group_ + 1);
+  absl::InlinedVector<re2::StringPiece, 4> groups(group_ + 1);
   if (!regex_->Match(text.text, 0, text.text.size(), re2::RE2::UNANCHORED,
                      groups.data(), static_cast<int>(groups.size()))) {
     return std::nullopt;

@@ -253,7 +253,7 @@ constexpr size_t kKeptChars = 1 << 16;
 
 std::pair<size_t, size_t> NormalizedText::SourceRange(size_t begin,
                                                       size_t end) const {
-  return {source_begin[begin], source_end[end - 1]};
+  return {source[begin].begin, source[end - 1].end};
 }
 
 absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
@@ -294,20 +294,15 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
   for (const Char& c : chars) size += U8_LENGTH(c.code);
   NormalizedText result;
   result.text.resize(size);
-  result.source_begin.resize(size);
-  result.source_end.resize(size);
+  result.source.resize(size);
   auto* out = reinterpret_cast<uint8_t*>(result.text.data());
-  uint32_t* begin = result.source_begin.data();
-  uint32_t* end = result.source_end.data();
+  NormalizedText::Span* source = result.source.data();
   size_t at = 0;
   for (const Char& c : chars) {
     const size_t length = U8_LENGTH(c.code);
     if (length == 0) continue;
     U8_APPEND_UNSAFE(out, at, c.code);
-    for (size_t k = 0; k < length; ++k) {
-      *begin++ = c.begin;
-      *end++ = c.end;
-    }
+    for (size_t k = 0; k < length; ++k) *source++ = {c.begin, c.end};
   }
   if (chars.capacity() > kKeptChars) chars = {};
   return result;

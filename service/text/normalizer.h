@@ -32,11 +32,16 @@ namespace firstline {
 
 // Normalised text with a map back to the text it came from.
 struct NormalizedText {
+  // A byte range [begin, end) of the original text.
+  struct Span {
+    uint32_t begin;
+    uint32_t end;
+  };
+
   std::string text;
-  // For every byte of `text`, the byte range [begin, end) of the original
-  // character it came from. Both vectors have text.size() entries.
-  std::vector<uint32_t> source_begin;
-  std::vector<uint32_t> source_end;
+  // For every byte of `text`, the original character it came from: as many
+  // entries as text.size().
+  std::vector<Span> source;
 
   // Returns the range of the original text that produced bytes
   // [begin, end) of `text`. Requires begin < end <= text.size().
