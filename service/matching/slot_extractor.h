@@ -6,6 +6,7 @@
 #ifndef FIRSTLINE_SERVICE_MATCHING_SLOT_EXTRACTOR_H_
 #define FIRSTLINE_SERVICE_MATCHING_SLOT_EXTRACTOR_H_
 
+#include <bitset>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,11 +54,16 @@ class SlotExtractor {
   static std::vector<std::string> BuiltinKinds();
 
  private:
-  SlotExtractor(std::string name, std::unique_ptr<re2::RE2> regex, int group);
+  // A text with none of the bytes of a non-empty `needs_one_of` cannot
+  // match `regex`.
+  SlotExtractor(std::string name, std::unique_ptr<re2::RE2> regex, int group,
+                absl::string_view needs_one_of);
 
   std::string name_;
   std::unique_ptr<re2::RE2> regex_;
   int group_;  // The capturing group that holds the value.
+  // By byte; all set when any text may match.
+  std::bitset<256> may_match_with_;
 };
 
 }  // namespace firstline

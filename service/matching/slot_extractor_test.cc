@@ -42,6 +42,19 @@ TEST_F(SlotExtractorTest, FindsEmailsPhonesAmountsAndDates) {
   EXPECT_EQ(Builtin("date", "since Yesterday"), "Yesterday");
 }
 
+TEST_F(SlotExtractorTest, TextsWithoutWhatABuiltinNeedsGiveNothing) {
+  // Order numbers, phones and amounts need a digit; e-mails an "@".
+  EXPECT_EQ(Builtin("order_number", "заказ номер ab-cdef"), "");
+  EXPECT_EQ(Builtin("order_number", "заказ номер ab-12345"), "ab-12345");
+  EXPECT_EQ(Builtin("phone", "phone plus seven nine one two"), "");
+  EXPECT_EQ(Builtin("amount", "$ руб usd"), "");
+  EXPECT_EQ(Builtin("email", "anna.k at example.com"), "");
+  EXPECT_EQ(Builtin("email", "anna.k@example.com"), "anna.k@example.com");
+  // Dates need neither: some are words.
+  EXPECT_EQ(Builtin("date", "вчера"), "вчера");
+  EXPECT_EQ(Builtin("date", ""), "");
+}
+
 TEST_F(SlotExtractorTest, CustomRegexNeedsAGroupNamedAfterTheSlot) {
   auto app = SlotExtractor::FromRegex("app", "(?P<app>android|ios)");
   ASSERT_TRUE(app.ok());
