@@ -21,8 +21,8 @@ struct BuiltinKind {
   const char* kind;
   const char* regex;
   // Every match holds one of these bytes, so a text without any cannot
-  // match and the regex is not run: most messages have no digit, and
-  // running the regex was a tenth of classifying a message with slots.
+  // match and the regex is not run: most messages have no digit, and the
+  // regexes were a tenth of the time of classifying the Russian mix.
   // Empty when there is no such set.
   const char* needs_one_of;
 };
