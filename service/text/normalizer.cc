@@ -94,16 +94,8 @@ constexpr uint32_t kSpace = 1u << 22;
 constexpr uint32_t kBoundaryBefore = 1u << 23;
 // NFKC leaves the code point unchanged when it is a segment of its own.
 constexpr uint32_t kStableAlone = 1u << 24;
-// u_isalpha().
-constexpr uint32_t kAlpha = 1u << 25;
-
-// u_isalpha(c), looked up in `table` (as Normalizer::table_) when it can be.
-bool IsAlpha(const std::vector<uint32_t>& table, UChar32 c) {
-  if (c >= 0 && static_cast<size_t>(c) < table.size()) {
-    return (table[c] & kAlpha) != 0;
-  }
-  return u_isalpha(c);
-}
+// The code point emitted is a letter (u_isalpha).
+constexpr uint32_t kEmitsLetter = 1u << 25;
 
 // The code point emitted for `c` (lower case, folded), or kInvisible or
 // kSpace.
@@ -127,8 +119,9 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
   const auto size = static_cast<UChar32>(table.size());
   bool pending_space = false;
   auto emit = [&](UChar32 c, uint32_t begin, uint32_t end) {
+    const uint32_t entry = c < size ? table[c] : 0;
     const uint32_t emitted =
-        c < size ? table[c] & (kCodeMask | kInvisible | kSpace) : Emitted(c);
+        c < size ? entry & (kCodeMask | kInvisible | kSpace) : Emitted(c);
     if (emitted & kInvisible) return;
     if (emitted & kSpace) {
       pending_space = !out.empty();
@@ -139,7 +132,9 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
       pending_space = false;
     }
     const auto code = static_cast<UChar32>(emitted);
-    out.push_back({code, begin, end, IsAlpha(table, code)});
+    const bool letter =
+        c < size ? (entry & kEmitsLetter) != 0 : u_isalpha(code) != 0;
+    out.push_back({code, begin, end, letter});
   };
   auto boundary_before = [&](UChar32 d) {
     return d < size ? (table[d] & kBoundaryBefore) != 0
@@ -266,6 +261,10 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
   std::vector<uint32_t> table(kTableSize);
   for (UChar32 c = 0; c < kTableSize; ++c) {
     uint32_t entry = Emitted(c);
+    if ((entry & (kInvisible | kSpace)) == 0 &&
+        u_isalpha(static_cast<UChar32>(entry))) {
+      entry |= kEmitsLetter;
+    }
     if (nfkc->hasBoundaryBefore(c)) entry |= kBoundaryBefore;
     const icu::UnicodeString alone(c);
     UErrorCode normalized_error = U_ZERO_ERROR;
@@ -274,7 +273,6 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
     if (U_SUCCESS(normalized_error) && normalized == alone) {
       entry |= kStableAlone;
     }
-    if (u_isalpha(c)) entry |= kAlpha;
     table[c] = entry;
   }
   return std::unique_ptr<Normalizer>(new Normalizer(nfkc, std::move(table)));
