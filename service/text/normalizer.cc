@@ -248,7 +248,17 @@ constexpr size_t kKeptChars = 1 << 16;
 
 std::pair<size_t, size_t> NormalizedText::SourceRange(size_t begin,
                                                       size_t end) const {
-  return {source[begin].begin, source[end - 1].end};
+  // The character that holds byte b is the number of characters that
+  // start at or before b, less one; continuation bytes start none.
+  size_t first = 0;
+  size_t last = 0;
+  for (size_t b = 0; b < end; ++b) {
+    if (!U8_IS_TRAIL(text[b])) {
+      if (b <= begin) ++first;
+      ++last;
+    }
+  }
+  return {source[first - 1].begin, source[last - 1].end};
 }
 
 absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create() {
@@ -289,18 +299,22 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
 
   // U8_LENGTH is 0 for surrogates, which are dropped.
   size_t size = 0;
-  for (const Char& c : chars) size += U8_LENGTH(c.code);
+  size_t kept = 0;
+  for (const Char& c : chars) {
+    const size_t length = U8_LENGTH(c.code);
+    size += length;
+    kept += length > 0;
+  }
   NormalizedText result;
   result.text.resize(size);
-  result.source.resize(size);
+  result.source.resize(kept);
   auto* out = reinterpret_cast<uint8_t*>(result.text.data());
   NormalizedText::Span* source = result.source.data();
   size_t at = 0;
   for (const Char& c : chars) {
-    const size_t length = U8_LENGTH(c.code);
-    if (length == 0) continue;
+    if (U8_LENGTH(c.code) == 0) continue;
     U8_APPEND_UNSAFE(out, at, c.code);
-    for (size_t k = 0; k < length; ++k) *source++ = {c.begin, c.end};
+    *source++ = {c.begin, c.end};
   }
   if (chars.capacity() > kKeptChars) chars = {};
   return result;

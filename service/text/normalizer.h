@@ -39,12 +39,13 @@ struct NormalizedText {
   };
 
   std::string text;
-  // For every byte of `text`, the original character it came from: as many
-  // entries as text.size().
+  // For every character of `text`, in order, the original text it came
+  // from. Read it through SourceRange(), which takes byte offsets.
   std::vector<Span> source;
 
   // Returns the range of the original text that produced bytes
-  // [begin, end) of `text`. Requires begin < end <= text.size().
+  // [begin, end) of `text`. Requires begin < end <= text.size(). Takes
+  // time in proportion to `end`: it is for the few values a message gives.
   std::pair<size_t, size_t> SourceRange(size_t begin, size_t end) const;
 };
 

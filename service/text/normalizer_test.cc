@@ -72,6 +72,25 @@ TEST_F(NormalizerTest, MapsBackToTheOriginalText) {
   EXPECT_EQ(original.substr(begin, end - begin), "ПРИИИВЕТ");
 }
 
+TEST_F(NormalizerTest, MapsBytesInsideCharactersAndExpansions) {
+  std::string original = "ПРИВЕТ";
+  NormalizedText n = normalizer_->Normalize(original);
+  ASSERT_EQ(n.text, "привет");
+  // Bytes 1 and 2 are the second half of "п" and the first of "р".
+  auto [begin, end] = n.SourceRange(1, 3);
+  EXPECT_EQ(original.substr(begin, end - begin), "ПР");
+  std::tie(begin, end) = n.SourceRange(11, 12);
+  EXPECT_EQ(original.substr(begin, end - begin), "Т");
+  // One ligature gives two letters; each maps back to all of it.
+  original = "a \uFB01le";
+  n = normalizer_->Normalize(original);
+  ASSERT_EQ(n.text, "a file");
+  std::tie(begin, end) = n.SourceRange(3, 4);
+  EXPECT_EQ(original.substr(begin, end - begin), "\uFB01");
+  std::tie(begin, end) = n.SourceRange(2, 6);
+  EXPECT_EQ(original.substr(begin, end - begin), "\uFB01le");
+}
+
 TEST_F(NormalizerTest, DropsInvalidBytesWithoutCrashing) {
   EXPECT_EQ(Norm("ab\xFF\xFE"
                  "cd"),
