@@ -112,16 +112,13 @@ int Main(int argc, char** argv) {
     kept.values.facts = &kept.facts;
   }
   for (const auto& [locale, answers] : locales) {
-    benchmark::RegisterBenchmark(("template/" + locale).c_str(),
-                                 RenderTemplates, &answers);
+    testing::RegisterBenchmark("template/" + locale, RenderTemplates, &answers);
   }
   for (const auto& [locale, answers] : locales) {
-    benchmark::RegisterBenchmark(("answer_chat/" + locale).c_str(),
-                                 RenderAnswers, &engine, &locale, &answers,
-                                 v1::CHANNEL_CHAT);
-    benchmark::RegisterBenchmark(("answer_email/" + locale).c_str(),
-                                 RenderAnswers, &engine, &locale, &answers,
-                                 v1::CHANNEL_EMAIL);
+    testing::RegisterBenchmark("answer_chat/" + locale, RenderAnswers, &engine,
+                               &locale, &answers, v1::CHANNEL_CHAT);
+    testing::RegisterBenchmark("answer_email/" + locale, RenderAnswers, &engine,
+                               &locale, &answers, v1::CHANNEL_EMAIL);
   }
   return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, kRendersPerSecond, "",

@@ -104,16 +104,15 @@ int Main(int argc, char** argv) {
     benches[locale] = LocaleBench{&engine, locale, std::move(mix)};
   }
   for (const auto& [locale, bench] : benches) {
-    benchmark::RegisterBenchmark(("respond/" + locale).c_str(), Respond,
-                                 &bench);
+    testing::RegisterBenchmark("respond/" + locale, Respond, &bench);
   }
   for (const auto& [locale, bench] : benches) {
-    benchmark::RegisterBenchmark(("turn/" + locale).c_str(), Turn, &bench,
-                                 kShortConversation);
+    testing::RegisterBenchmark("turn/" + locale, Turn, &bench,
+                               kShortConversation);
   }
   for (const auto& [locale, bench] : benches) {
-    benchmark::RegisterBenchmark(("long/" + locale).c_str(), Turn, &bench,
-                                 kLongConversation);
+    testing::RegisterBenchmark("long/" + locale, Turn, &bench,
+                               kLongConversation);
   }
   return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, testing::kMessagesPerSecond, "respond",

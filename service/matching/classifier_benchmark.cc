@@ -213,7 +213,7 @@ int Main(int argc, char** argv) {
   }
   const auto add = [](const std::string& name, auto function,
                       LocaleBench* bench) {
-    benchmark::RegisterBenchmark(name.c_str(), function, bench);
+    testing::RegisterBenchmark(name, function, bench);
   };
   for (auto& [locale, bench] : benches) {
     add("firstline/" + locale, Firstline, &bench);
@@ -233,8 +233,7 @@ int Main(int argc, char** argv) {
           {"std_regex", RunBaseline<OnRegexes<testing::StdRegexLoop>>}};
   for (const auto& [name, function] : baselines) {
     for (auto& [locale, bench] : benches) {
-      benchmark::RegisterBenchmark((name + "/" + locale).c_str(), function,
-                                   &bench, name);
+      testing::RegisterBenchmark(name + "/" + locale, function, &bench, name);
     }
   }
   std::vector<std::string> locales = engine.locales();

@@ -45,8 +45,8 @@ int Main(int argc, char** argv) {
     mixes[locale] = std::move(*mix);
   }
   for (const auto& [locale, mix] : mixes) {
-    benchmark::RegisterBenchmark(("normalize/" + locale).c_str(), Normalize,
-                                 normalizer->get(), &mix);
+    testing::RegisterBenchmark("normalize/" + locale, Normalize,
+                               normalizer->get(), &mix);
   }
   return testing::RunBenchmarks([](const testing::BenchmarkResults& results) {
     testing::PrintRatioTable(results, testing::kMessagesPerSecond, "",

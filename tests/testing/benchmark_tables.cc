@@ -49,7 +49,35 @@ class CollectingReporter : public benchmark::ConsoleReporter {
   bool failed_ = false;
 };
 
+std::vector<std::string>& Registered() {
+  static auto* names = new std::vector<std::string>();
+  return *names;
+}
+
 }  // namespace
+
+void NoteRegistered(const std::string& name) { Registered().push_back(name); }
+
+void BenchmarkResults::OrderAs(const std::vector<std::string>& names) {
+  std::vector<std::string> engines;
+  std::vector<std::string> cases;
+  const auto in = [](const std::vector<std::string>& list,
+                     const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+  };
+  for (const std::string& name : names) {
+    const size_t slash = name.find('/');
+    const std::string engine = name.substr(0, slash);
+    const std::string test_case =
+        slash == std::string::npos ? "" : name.substr(slash + 1);
+    if (in(engines_, engine)) AddOnce(engine, &engines);
+    if (in(cases_, test_case)) AddOnce(test_case, &cases);
+  }
+  for (const std::string& engine : engines_) AddOnce(engine, &engines);
+  for (const std::string& test_case : cases_) AddOnce(test_case, &cases);
+  engines_ = std::move(engines);
+  cases_ = std::move(cases);
+}
 
 void BenchmarkResults::Add(const std::string& name,
                            const std::map<std::string, double>& values,
@@ -81,7 +109,9 @@ int RunBenchmarks(
   CollectingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
-  summarize(reporter.results());
+  BenchmarkResults results = reporter.results();
+  results.OrderAs(Registered());
+  summarize(results);
   return reporter.failed() ? 1 : 0;
 }
 

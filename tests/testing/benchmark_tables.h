@@ -5,18 +5,21 @@
 // Benchmarks are named "ENGINE/CASE" ("re2_set/en", "firstline/1000-ru").
 //
 //   benchmark::Initialize(&argc, argv);
-//   ... register benchmarks ...
+//   RegisterBenchmark("firstline/en", Classify, &english);  // And others.
 //   return RunBenchmarks([](const BenchmarkResults& results) {
 //     PrintRatioTable(results, "msgs/s", "firstline", "messages/s", std::cout);
 //   });
 #ifndef FIRSTLINE_TESTS_TESTING_BENCHMARK_TABLES_H_
 #define FIRSTLINE_TESTS_TESTING_BENCHMARK_TABLES_H_
 
+#include <benchmark/benchmark.h>
+
 #include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -37,9 +40,13 @@ class BenchmarkResults {
                             absl::string_view counter) const;
 
   // The ENGINE and CASE parts of the names seen, each in the order first
-  // seen.
+  // seen, or in the order of `names` after OrderAs().
   const std::vector<std::string>& engines() const { return engines_; }
   const std::vector<std::string>& cases() const { return cases_; }
+
+  // Orders engines() and cases() as they first appear in `names`; those
+  // that never do follow, in the order they were seen.
+  void OrderAs(const std::vector<std::string>& names);
 
  private:
   struct Entry {
@@ -50,6 +57,18 @@ class BenchmarkResults {
   std::vector<std::string> engines_;
   std::vector<std::string> cases_;
 };
+
+// Names for the tables the order they are registered in, which the runs do
+// not keep with --benchmark_enable_random_interleaving; then registers as
+// benchmark::RegisterBenchmark() does.
+void NoteRegistered(const std::string& name);
+template <typename... Args>
+benchmark::internal::Benchmark* RegisterBenchmark(const std::string& name,
+                                                  Args&&... args) {
+  NoteRegistered(name);
+  return benchmark::RegisterBenchmark(name.c_str(),
+                                      std::forward<Args>(args)...);
+}
 
 // Runs the benchmarks registered so far, selected by the --benchmark_*
 // flags benchmark::Initialize() took, showing every run on the console (and

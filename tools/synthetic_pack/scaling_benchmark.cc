@@ -314,9 +314,8 @@ int Main(int argc, char** argv) {
           {"re2_set_unseen", Re2SetOnNewText<true>},
           {"re2_set_cold", Re2SetOnNewText<false>}};
       for (const auto& [engine, function] : engines) {
-        benchmark::RegisterBenchmark(
-            absl::StrCat(engine, "/", test_case).c_str(), function, size.get(),
-            locale);
+        testing::RegisterBenchmark(absl::StrCat(engine, "/", test_case),
+                                   function, size.get(), locale);
       }
     }
   }
