@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,10 +13,19 @@
 namespace firstline::testing {
 namespace {
 
+bool Contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
 void AddOnce(const std::string& item, std::vector<std::string>* list) {
-  if (std::find(list->begin(), list->end(), item) == list->end()) {
-    list->push_back(item);
-  }
+  if (!Contains(*list, item)) list->push_back(item);
+}
+
+// The ENGINE and CASE of "ENGINE/CASE"; CASE is empty without a slash.
+std::pair<std::string, std::string> EngineAndCase(const std::string& name) {
+  const size_t slash = name.find('/');
+  return {name.substr(0, slash),
+          slash == std::string::npos ? "" : name.substr(slash + 1)};
 }
 
 // Shows runs as the console reporter does and keeps their counters.
@@ -61,17 +71,10 @@ void NoteRegistered(const std::string& name) { Registered().push_back(name); }
 void BenchmarkResults::OrderAs(const std::vector<std::string>& names) {
   std::vector<std::string> engines;
   std::vector<std::string> cases;
-  const auto in = [](const std::vector<std::string>& list,
-                     const std::string& item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-  };
   for (const std::string& name : names) {
-    const size_t slash = name.find('/');
-    const std::string engine = name.substr(0, slash);
-    const std::string test_case =
-        slash == std::string::npos ? "" : name.substr(slash + 1);
-    if (in(engines_, engine)) AddOnce(engine, &engines);
-    if (in(cases_, test_case)) AddOnce(test_case, &cases);
+    const auto [engine, test_case] = EngineAndCase(name);
+    if (Contains(engines_, engine)) AddOnce(engine, &engines);
+    if (Contains(cases_, test_case)) AddOnce(test_case, &cases);
   }
   for (const std::string& engine : engines_) AddOnce(engine, &engines);
   for (const std::string& test_case : cases_) AddOnce(test_case, &cases);
@@ -86,9 +89,9 @@ void BenchmarkResults::Add(const std::string& name,
   if (entry.median && !median) return;
   entry.values = values;
   entry.median = median;
-  const size_t slash = name.find('/');
-  AddOnce(name.substr(0, slash), &engines_);
-  AddOnce(slash == std::string::npos ? "" : name.substr(slash + 1), &cases_);
+  const auto [engine, test_case] = EngineAndCase(name);
+  AddOnce(engine, &engines_);
+  AddOnce(test_case, &cases_);
 }
 
 std::optional<double> BenchmarkResults::Get(absl::string_view name,

@@ -58,9 +58,9 @@ class BenchmarkResults {
   std::vector<std::string> cases_;
 };
 
-// Names for the tables the order they are registered in, which the runs do
-// not keep with --benchmark_enable_random_interleaving; then registers as
-// benchmark::RegisterBenchmark() does.
+// Registers as benchmark::RegisterBenchmark() does, and remembers the order
+// of registration for the tables: with --benchmark_enable_random_interleaving
+// the runs come in another order.
 void NoteRegistered(const std::string& name);
 template <typename... Args>
 benchmark::internal::Benchmark* RegisterBenchmark(const std::string& name,
