@@ -130,6 +130,17 @@ TEST(ScanTextTest, KeepsAsciiAndRussianLettersOnly) {
   EXPECT_EQ(ScanText(""), "  ");
 }
 
+TEST(ScanTextTest, KeepsAsciiRunsOfAnyLengthAroundOtherCharacters) {
+  // ASCII is copied in blocks of eight bytes: every place of a character
+  // beyond ASCII within and after a block.
+  for (int ascii = 0; ascii <= 17; ++ascii) {
+    const std::string run(ascii, 'a');
+    EXPECT_EQ(ScanText(run + "é" + "bcdefghij" + "ж"),
+              " " + run + "_bcdefghijж ")
+        << ascii;
+  }
+}
+
 TEST(ScanTextTest, AppendsAfterWhatIsThereAndBlanksBrokenBytes) {
   std::string scan = "x";
   AppendScanText("ё\xff\xd0!", &scan);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -41,12 +42,20 @@ class TermMatcher::ScratchPool {
     return pool;
   }
   ~ScratchPool() {
+    for (std::atomic<hs_scratch_t*>& slot : ready_) {
+      if (slot.load() != nullptr) hs_free_scratch(slot.load());
+    }
     for (hs_scratch_t* scratch : idle_) hs_free_scratch(scratch);
     hs_free_scratch(prototype_);
   }
 
   // Null only when memory runs out.
   hs_scratch_t* Acquire() {
+    for (std::atomic<hs_scratch_t*>& slot : ready_) {
+      if (slot.load(std::memory_order_relaxed) == nullptr) continue;
+      hs_scratch_t* scratch = slot.exchange(nullptr, std::memory_order_acquire);
+      if (scratch != nullptr) return scratch;
+    }
     {
       absl::MutexLock lock(&mutex_);
       if (!idle_.empty()) {
@@ -60,6 +69,14 @@ class TermMatcher::ScratchPool {
     return scratch;
   }
   void Release(hs_scratch_t* scratch) {
+    for (std::atomic<hs_scratch_t*>& slot : ready_) {
+      hs_scratch_t* empty = nullptr;
+      if (slot.compare_exchange_strong(empty, scratch,
+                                       std::memory_order_release,
+                                       std::memory_order_relaxed)) {
+        return;
+      }
+    }
     absl::MutexLock lock(&mutex_);
     idle_.push_back(scratch);
   }
@@ -68,6 +85,9 @@ class TermMatcher::ScratchPool {
   ScratchPool() = default;
 
   hs_scratch_t* prototype_ = nullptr;
+  // The first few idle scratches, taken and given back without the mutex:
+  // that cost a few percent of a classification.
+  std::array<std::atomic<hs_scratch_t*>, 4> ready_{};
   absl::Mutex mutex_;
   // As many as scans ever ran at once.
   std::vector<hs_scratch_t*> idle_ ABSL_GUARDED_BY(mutex_);

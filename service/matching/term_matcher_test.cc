@@ -92,7 +92,8 @@ TEST(TermMatcherTest, ScansFromManyThreadsAndManyMatchers) {
   auto second = *TermMatcher::Create({{"gamma", {}}});
   std::vector<std::thread> threads;
   std::atomic<int> wrong{0};
-  for (int t = 0; t < 4; ++t) {
+  // More threads than the pool keeps at hand without its lock.
+  for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 1000; ++i) {
         if (Hits(*first, "alpha gamma").size() != 1) ++wrong;
