@@ -19,8 +19,9 @@
 #   SERVER_FLAGS=               more flags for firstline-server, which runs in a
 #                               temporary folder (its data goes there)
 # The client shares the machine with both servers: its CPU use is shown, and
-# the servers' CPU time per message (taken from /proc over the whole load,
-# warm-up included).
+# the servers' CPU time (taken from /proc over the whole load, warm-up
+# included), per message and as cores kept busy: with the client's, how near
+# the machine is to full, which an open-loop p99 shows most.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,11 +84,11 @@ for name in names:
         runs[name] = json.load(f)
 
 print()
-print(f"{cores} cores shared by the client and both servers; servers' CPU per "
-      "message over the whole load")
+print(f"{cores} cores shared by the client and both servers; servers' CPU over "
+      "the whole load, per message and in cores")
 print(f"{'call':<15} {'loop':<12} {'msgs/s':>8} {'calls/s':>8} {'p50 us':>7} "
       f"{'p99 us':>7} {'p99.9 us':>8} {'errors':>6} {'client':>6} "
-      f"{'server us/msg':>13}")
+      f"{'server us/msg':>13} {'server cores':>12}")
 for name, run in runs.items():
     r = run["report"]
     loop = (f"open {r['rate']:.0f}/s" if r["loop"] == "open"
@@ -104,7 +105,7 @@ for name, run in runs.items():
           f"{calls} {lat['p50_us']:>7.0f} "
           f"{lat['p99_us']:>7.0f} {lat['p999_us']:>8.0f} "
           f"{sum(r['errors'].values()):>6} {r['client_cpu_cores']:>6.2f} "
-          f"{per_message:>13.1f}")
+          f"{per_message:>13.1f} {server_cores:>12.2f}")
 
 def rate(name):
     return runs[name]["report"]["messages_per_second"]
