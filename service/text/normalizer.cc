@@ -227,6 +227,8 @@ bool DecodeFromTable(const std::vector<uint32_t>& table, absl::string_view text,
     }
     const uint32_t entry = entries[code];
     if ((entry & kTableOnly) != kTableOnly) return false;
+    // What follows repeats the end of Decode()'s emit(). Shared through an
+    // inline function, Russian normalisation measured a seventh slower.
     if (entry & kInvisible) continue;
     if (entry & kSpace) {
       pending_space = !out.empty();
