@@ -136,7 +136,8 @@ TEST_F(ContentTest, NoPatternFallsBackToRe2) {
 
 TEST_F(ContentTest, TheMatcherFindsWhatEachWholeTermFinds) {
   // TermMatcher finds a term's head with Hyperscan and checks its ending
-  // after (see term.h); RE2 reads each term whole. On every message of the
+  // after (see term.h), or a phrase's words and follows them (see
+  // phrase_walker.h); RE2 reads each term whole. On every message of the
   // pack and of the samples, both must find the same terms.
   for (const std::string& locale : engine_->locales()) {
     const std::vector<Term>& terms = engine_->classifier(locale).terms();

@@ -7,9 +7,10 @@
 //                   one Hyperscan scan, signals and scores
 //   firstline_full  normalisation + the above + slot extraction
 //   scan            TermMatcher::Match alone, on the scan text
-//   hyperscan_raw   hs_scan over the heads of the terms, as TermMatcher
-//                   compiles them, with a callback that only counts: the
-//                   floor (see term.h)
+//   hyperscan_raw   hs_scan over the heads of the terms, one pattern each,
+//                   with a callback that only counts: the floor of scanning
+//                   for every term (see term.h; TermMatcher walks phrases
+//                   instead, see phrase_walker.h)
 //   hyperscan_whole hs_scan over the terms whole, one regex each: how the
 //                   scan goes without splitting terms
 //   re2_set         RE2::Set of the terms, going round the same messages: its

@@ -67,41 +67,44 @@ absl::StatusOr<std::unique_ptr<PhraseCompiler>> PhraseCompiler::Create(
 
 PhraseCompiler::PhraseWord PhraseCompiler::Word(absl::string_view word) {
   const TermEnding word_ends{TermEnding::Kind::kWordEnds};
-  if (absl::ConsumePrefix(&word, "=")) {
-    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
-    return {exact, {exact, word_ends}};
-  }
+  const auto exactly = [&word_ends](absl::string_view literal) {
+    const std::string exact = RE2::QuoteMeta(Re2Piece(literal));
+    return PhraseWord{
+        exact, {exact, word_ends}, std::string(literal), word_ends};
+  };
+  if (absl::ConsumePrefix(&word, "=")) return exactly(word);
   if (absl::ConsumeSuffix(&word, "*")) {
     // As the last word, the rest of it goes unchecked: a word always ends.
     const std::string prefix = RE2::QuoteMeta(Re2Piece(word));
-    return {absl::StrCat(prefix, kWordChar, "*"), {prefix, {}}};
+    return {absl::StrCat(prefix, kWordChar, "*"),
+            {prefix, {}},
+            std::string(word),
+            {TermEnding::Kind::kWordChars}};
   }
   const std::vector<UChar32> letters = CodePoints(word);
   if (letters.size() <= kExactWordLength || !AllLetters(letters)) {
-    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
-    return {exact, {exact, word_ends}};
+    return exactly(word);
   }
   const std::vector<UChar32> stem = CodePoints(stemmer_->Stem(word));
   // The stemmer may rewrite the end of a stem ("delivery" -> "deliveri"):
   // keep only what the stem and the word share.
   size_t shared = 0;
   while (shared < stem.size() && stem[shared] == letters[shared]) ++shared;
-  if (shared < kExactWordLength) {
-    const std::string exact = RE2::QuoteMeta(Re2Piece(word));
-    return {exact, {exact, word_ends}};
-  }
-  const int ending = static_cast<int>(
+  if (shared < kExactWordLength) return exactly(word);
+  const int max_letters = static_cast<int>(
       std::max<size_t>(kMinEndingLength, letters.size() - shared + 2));
   // Endings are letters of the stem's own script: a class of one script
   // keeps Hyperscan's compile time low.
   const bool latin = letters[shared - 1] < 0x80;
+  const TermEnding ending{latin ? TermEnding::Kind::kLatinLetters
+                                : TermEnding::Kind::kCyrillicLetters,
+                          max_letters};
   const std::string stem_regex = Utf8(letters, shared);
-  return {
-      absl::StrCat(stem_regex, latin ? "[a-z]" : "[а-яё]", "{0,", ending, "}"),
-      {stem_regex,
-       {latin ? TermEnding::Kind::kLatinLetters
-              : TermEnding::Kind::kCyrillicLetters,
-        ending}}};
+  return {absl::StrCat(stem_regex, latin ? "[a-z]" : "[а-яё]", "{0,",
+                       max_letters, "}"),
+          {stem_regex, ending},
+          stem_regex,
+          ending};
 }
 
 absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
@@ -116,6 +119,7 @@ absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
   const std::string gap = absl::StrCat(kNonWordChar, "+(?:", kWordChar, "+",
                                        kNonWordChar, "+){0,3}");
   std::string head = kNonWordChar;
+  std::vector<TermWord> term_words;
   std::optional<PhraseWord> previous;
   bool gap_next = false;
   for (absl::string_view word : words) {
@@ -144,13 +148,16 @@ absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
     if (previous.has_value()) {
       head += previous->inside;
       head += gap_next ? gap : separator;
+      term_words.back().ending = previous->inside_ending;
     }
-    gap_next = false;
     previous = Word(word);
+    term_words.push_back({previous->literal, previous->last.ending, gap_next});
+    gap_next = false;
   }
   // The head runs to the end of the last word's stem; the rest of that
   // word is the term's ending.
-  return Term{head + previous->last.head, previous->last.ending};
+  return Term{head + previous->last.head, previous->last.ending,
+              std::move(term_words)};
 }
 
 absl::StatusOr<Term> PhraseCompiler::Regex(absl::string_view regex) {

@@ -54,6 +54,10 @@ class PhraseCompiler {
   struct PhraseWord {
     std::string inside;  // The word followed by more words.
     Term last;           // The word that ends the phrase.
+    // The word followed by more words, for TermWord (the last word's is
+    // `last.ending`).
+    std::string literal;
+    TermEnding inside_ending;
   };
   PhraseWord Word(absl::string_view word);
 

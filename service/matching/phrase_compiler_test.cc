@@ -65,6 +65,29 @@ TEST_F(PhraseCompilerTest, PhraseWordsAreAdjacentUnlessGapped) {
       Matches("en", "where ... order", "where is it and what about my order"));
 }
 
+TEST_F(PhraseCompilerTest, APhraseListsItsWords) {
+  using Kind = TermEnding::Kind;
+  auto compiler = PhraseCompiler::Create("ru");
+  ASSERT_TRUE(compiler.ok());
+  absl::StatusOr<Term> term =
+      (*compiler)->Phrase("где ... мой заказ оплат* =тут");
+  ASSERT_TRUE(term.ok()) << term.status();
+  const std::vector<TermWord> expected = {
+      {"где", {Kind::kWordEnds, 0}, false},
+      {"мой", {Kind::kWordEnds, 0}, true},
+      {"заказ", {Kind::kCyrillicLetters, 4}, false},
+      {"оплат", {Kind::kWordChars, 0}, false},
+      {"тут", {Kind::kWordEnds, 0}, false}};
+  EXPECT_EQ(term->words, expected);
+  // The last word's ending is the term's; a prefix's as the last word is
+  // none, as a word always ends.
+  EXPECT_EQ(term->ending, expected.back().ending);
+  term = (*compiler)->Phrase("заказ оплат*");
+  ASSERT_TRUE(term.ok());
+  EXPECT_EQ(term->words.back().ending.kind, Kind::kNone);
+  EXPECT_EQ(term->words.front().ending.kind, Kind::kCyrillicLetters);
+}
+
 TEST_F(PhraseCompilerTest, WordsAreWholeAcrossScripts) {
   EXPECT_FALSE(Matches("ru", "кот", "скотина"));
   EXPECT_TRUE(Matches("ru", "кот", "кот."));

@@ -17,6 +17,7 @@
 #ifndef FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
 #define FIRSTLINE_SERVICE_MATCHING_SCAN_TEXT_H_
 
+#include <cstddef>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -33,6 +34,33 @@ inline constexpr char kNonWordChar[] = R"([\x00-\x2f\x3a-\x5e\x60\x7b-\x7f])";
 // the letters а-я and ё.
 inline constexpr bool KeptBeyondAscii(int code_point) {
   return (code_point >= 0x0430 && code_point <= 0x044F) || code_point == 0x0451;
+}
+
+// True when `c` is a byte of kNonWordChar.
+inline constexpr bool IsNonWordByte(unsigned char c) {
+  return c < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+         c != '_';
+}
+
+// The length in bytes of the letter а-я or ё (two bytes in UTF-8) at
+// `text[at]`, or 0 when there is none.
+inline size_t CyrillicLetterAt(absl::string_view text, size_t at) {
+  if (at + 1 >= text.size()) return 0;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const auto next = static_cast<unsigned char>(text[at + 1]);
+  const bool letter = (lead == 0xD0 && next >= 0xB0 && next <= 0xBF) ||
+                      (lead == 0xD1 && next >= 0x80 && next <= 0x8F) ||
+                      (lead == 0xD1 && next == 0x91);
+  return letter ? 2 : 0;
+}
+
+// The length in bytes of the kWordChar at `text[at]`, or 0 when there is
+// none.
+inline size_t WordCharAt(absl::string_view text, size_t at) {
+  if (at >= text.size()) return 0;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c >= 0x80) return CyrillicLetterAt(text, at);
+  return IsNonWordByte(c) ? 0 : 1;
 }
 
 // The scan text of normalised (valid UTF-8, lower-case) text, e.g.

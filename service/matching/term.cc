@@ -4,27 +4,6 @@
 #include "service/matching/scan_text.h"
 
 namespace firstline {
-namespace {
-
-// kNonWordChar, byte by byte.
-bool IsNonWordByte(unsigned char c) {
-  return c < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
-         c != '_';
-}
-
-// The length in bytes of the letter а-я or ё (two bytes in UTF-8) at
-// `text[at]`, or 0 when there is none.
-size_t CyrillicLetterAt(absl::string_view text, size_t at) {
-  if (at + 1 >= text.size()) return 0;
-  const auto lead = static_cast<unsigned char>(text[at]);
-  const auto next = static_cast<unsigned char>(text[at + 1]);
-  const bool letter = (lead == 0xD0 && next >= 0xB0 && next <= 0xBF) ||
-                      (lead == 0xD1 && next >= 0x80 && next <= 0x8F) ||
-                      (lead == 0xD1 && next == 0x91);
-  return letter ? 2 : 0;
-}
-
-}  // namespace
 
 std::string TermEnding::Regex() const {
   const std::string word_ends = absl::StrCat("(?:", kNonWordChar, "|$)");
@@ -37,6 +16,8 @@ std::string TermEnding::Regex() const {
       return absl::StrCat("[a-z]{0,", max_letters, "}", word_ends);
     case Kind::kCyrillicLetters:
       return absl::StrCat("[а-яё]{0,", max_letters, "}", word_ends);
+    case Kind::kWordChars:
+      return absl::StrCat(kWordChar, "*", word_ends);
   }
   return "";
 }
@@ -51,9 +32,11 @@ bool TermEnding::HoldsAt(absl::string_view text, size_t at) const {
       letter = c >= 'a' && c <= 'z' ? 1 : 0;
     } else if (kind == Kind::kCyrillicLetters) {
       letter = CyrillicLetterAt(text, at);
+    } else if (kind == Kind::kWordChars) {
+      letter = WordCharAt(text, at);
     }
     if (letter == 0) return IsNonWordByte(c);
-    if (++letters > max_letters) return false;
+    if (kind != Kind::kWordChars && ++letters > max_letters) return false;
     at += letter;
   }
   return true;

@@ -31,6 +31,7 @@ struct TermEnding {
     kWordEnds,         // The word ends right where the head ends.
     kLatinLetters,     // Up to max_letters letters a-z, then the word ends.
     kCyrillicLetters,  // Up to max_letters letters а-яё, then the word ends.
+    kWordChars,        // Any word characters, then the word ends.
   };
   Kind kind = Kind::kNone;
   int max_letters = 0;  // For kLatinLetters and kCyrillicLetters.
@@ -45,10 +46,30 @@ struct TermEnding {
   friend bool operator==(const TermEnding&, const TermEnding&) = default;
 };
 
+// One word of a phrase term, to find the phrase word by word.
+struct TermWord {
+  // The word starts with these bytes (plain text, not a regex), right
+  // after a non-word character.
+  std::string literal;
+  // What follows the literal to the end of the word.
+  TermEnding ending;
+  // Up to three other words may stand between this word and the one
+  // before it ("..." in a phrase).
+  bool gap_before = false;
+
+  friend bool operator==(const TermWord&, const TermWord&) = default;
+};
+
 struct Term {
   // Hyperscan and RE2 syntax, UTF-8, over scan text.
   std::string head;
   TermEnding ending;
+  // A phrase's words, when the term is one: head and ending match exactly
+  // where the first word's literal is preceded by a non-word character,
+  // each word's ending holds, and the next word starts after the non-word
+  // characters that follow (or up to three words later, after a gap). The
+  // last word's ending is `ending`. Empty for other terms.
+  std::vector<TermWord> words = {};
 
   // The whole term as one regular expression: head, then ending.
   std::string Regex() const { return head + ending.Regex(); }

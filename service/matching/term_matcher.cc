@@ -11,12 +11,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "firstline/storage/v1/hyperscan_cache.pb.h"
 #include "service/content/digest.h"
 #include "service/matching/re2_piece.h"
+#include "service/matching/scan_text.h"
 
 namespace firstline {
 namespace {
@@ -99,6 +101,8 @@ struct TermMatcher::Scan {
   absl::string_view text;
   std::vector<int>* hits;
   size_t first_hit;  // Where this call's hits begin.
+  // Where the walker's literals were found. Most messages have a few.
+  absl::InlinedVector<PhraseWalker::WordHit, 32> word_hits;
 };
 
 unsigned int TermMatcher::HyperscanFlags(const Term& term) {
@@ -113,6 +117,13 @@ int TermMatcher::OnMatch(unsigned int id, unsigned long long /*from*/,
                          unsigned long long to, unsigned int /*flags*/,
                          void* context) {
   Scan& scan = *static_cast<Scan*>(context);
+  if (id >= scan.matcher->pattern_count_) {
+    const uint32_t literal =
+        static_cast<uint32_t>(id - scan.matcher->pattern_count_);
+    const size_t length = scan.matcher->walker_->literals()[literal].size();
+    scan.word_hits.push_back({static_cast<uint32_t>(to - length), literal});
+    return 0;
+  }
   const TermEnding& ending = scan.matcher->endings_[id];
   if (ending.kind == TermEnding::Kind::kNone) {
     scan.hits->push_back(static_cast<int>(id));
@@ -134,15 +145,24 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
   matcher->id_ = next_matcher_id.fetch_add(1);
   matcher->endings_.reserve(terms.size());
   for (const Term& term : terms) matcher->endings_.push_back(term.ending);
+  matcher->walker_ = std::make_unique<const PhraseWalker>(
+      options.walk_phrases ? terms : std::vector<Term>());
 
   std::string cache_path;
   if (!options.cache_dir.empty()) {
     Digest digest;
     digest.Add("hyperscan", hs_version());
-    for (const Term& term : terms) {
-      digest.Add("p", term.head);
-      digest.Add("ending", term.ending.Regex());
-      digest.Add("flags", std::to_string(HyperscanFlags(term)));
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (matcher->walker_->walks(i)) {
+        digest.Add("walked", terms[i].Regex());
+        continue;
+      }
+      digest.Add("p", terms[i].head);
+      digest.Add("ending", terms[i].ending.Regex());
+      digest.Add("flags", std::to_string(HyperscanFlags(terms[i])));
+    }
+    for (const std::string& literal : matcher->walker_->literals()) {
+      digest.Add("literal", literal);
     }
     cache_path =
         (fs::path(options.cache_dir) / ("hs-" + digest.Hex() + ".db")).string();
@@ -182,6 +202,11 @@ absl::StatusOr<std::unique_ptr<const TermMatcher>> TermMatcher::Create(
 }
 
 absl::Status TermMatcher::Compile(const std::vector<Term>& terms) {
+  std::vector<std::string> literals;
+  for (const std::string& literal : walker_->literals()) {
+    literals.push_back(
+        absl::StrCat(kNonWordChar, RE2::QuoteMeta(Re2Piece(literal))));
+  }
   // A rejected term moves to RE2 and the rest is compiled again.
   std::vector<bool> in_hyperscan(terms.size(), true);
   while (true) {
@@ -189,10 +214,16 @@ absl::Status TermMatcher::Compile(const std::vector<Term>& terms) {
     std::vector<unsigned int> flags;
     std::vector<unsigned int> ids;
     for (size_t i = 0; i < terms.size(); ++i) {
-      if (!in_hyperscan[i]) continue;
+      if (!in_hyperscan[i] || walker_->walks(i)) continue;
       expressions.push_back(terms[i].head.c_str());
       flags.push_back(HyperscanFlags(terms[i]));
       ids.push_back(static_cast<unsigned int>(i));
+    }
+    // Each literal is found at the start of a word, at every place.
+    for (size_t i = 0; i < literals.size(); ++i) {
+      expressions.push_back(literals[i].c_str());
+      flags.push_back(HS_FLAG_UTF8);
+      ids.push_back(static_cast<unsigned int>(terms.size() + i));
     }
     if (expressions.empty()) return absl::OkStatus();
     hs_compile_error_t* error = nullptr;
@@ -213,6 +244,10 @@ absl::Status TermMatcher::Compile(const std::vector<Term>& terms) {
           absl::StrCat("Hyperscan cannot build the database: ", message));
     }
     const int pattern = static_cast<int>(ids[failed]);
+    if (static_cast<size_t>(pattern) >= terms.size()) {
+      return absl::InternalError(absl::StrCat(
+          "Hyperscan rejects the word ", expressions[failed], ": ", message));
+    }
     in_hyperscan[pattern] = false;
     fallbacks_.push_back({pattern, message});
   }
@@ -281,10 +316,14 @@ void TermMatcher::Match(absl::string_view text, std::vector<int>* hits) const {
   if (database_ != nullptr) {
     hs_scratch_t* scratch = scratches_->Acquire();
     if (scratch != nullptr) {
-      Scan scan{this, text, hits, hits->size()};
+      Scan scan{this, text, hits, hits->size(), {}};
       hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
               scratch, OnMatch, &scan);
       scratches_->Release(scratch);
+      if (!scan.word_hits.empty()) {
+        walker_->Walk(text, absl::MakeSpan(scan.word_hits), hits,
+                      scan.first_hit);
+      }
     }
   }
   for (size_t i = 0; i < fallback_regexes_.size(); ++i) {

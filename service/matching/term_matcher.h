@@ -7,7 +7,9 @@
 //
 // The heads of all terms go into one Hyperscan database (UTF-8 mode, no
 // Unicode properties, case-sensitive: the text is normalised to lower case
-// first); each place a head matches, its ending is checked. A term whose
+// first); each place a head matches, its ending is checked. Phrases are the
+// exception: the database finds their words, and a PhraseWalker the
+// phrases (see phrase_walker.h), with the same hits. A term whose
 // head Hyperscan cannot compile is matched whole with RE2 instead, and
 // fallbacks() says which and why. Compiling many patterns takes seconds; with
 // a cache folder, a set of patterns compiled before is loaded from there in
@@ -21,6 +23,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "service/matching/phrase_walker.h"
 #include "service/matching/term.h"
 
 struct hs_database;
@@ -35,6 +38,10 @@ struct TermMatcherOptions {
   // Hyperscan version); created when missing. Empty: no cache. A cache
   // that cannot be read or written is skipped, never an error.
   std::string cache_dir;
+  // Find phrases word by word (see phrase_walker.h). Off, each phrase's
+  // head is a pattern of its own, as other terms' are: the hits are the
+  // same, only slower to find in large packs.
+  bool walk_phrases = true;
 };
 
 class TermMatcher {
@@ -66,7 +73,8 @@ class TermMatcher {
 
  private:
   TermMatcher() = default;
-  // Compiles the heads, moving the terms Hyperscan rejects to fallbacks_.
+  // Compiles the heads and the walker's literals, moving the terms
+  // Hyperscan rejects to fallbacks_.
   absl::Status Compile(const std::vector<Term>& terms);
   // Hyperscan's match callback; `context` is a Scan.
   static int OnMatch(unsigned int id, unsigned long long from,
@@ -79,6 +87,8 @@ class TermMatcher {
   size_t pattern_count_ = 0;
   class ScratchPool;
   std::vector<TermEnding> endings_;  // By term.
+  // Database ids from pattern_count_ on are the walker's literals.
+  std::unique_ptr<const PhraseWalker> walker_;
 
   hs_database* database_ = nullptr;  // Null when every pattern fell back.
   std::unique_ptr<ScratchPool> scratches_;  // With database_.

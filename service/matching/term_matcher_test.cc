@@ -1,12 +1,19 @@
 #include "service/matching/term_matcher.h"
 
+#include <re2/re2.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <set>
 #include <thread>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/matching/phrase_compiler.h"
+#include "service/matching/re2_piece.h"
+#include "service/matching/scan_text.h"
 #include "tests/testing/temp_pack.h"
 
 namespace firstline {
@@ -64,6 +71,124 @@ TEST(TermMatcherTest, ChecksTheEndingWhereverTheHeadMatched) {
   EXPECT_THAT(Hits(**matcher, " заказчиками заказx "), UnorderedElementsAre());
   EXPECT_THAT(Hits(**matcher, " refunds "), UnorderedElementsAre(3));
   EXPECT_THAT(Hits(**matcher, " заказ"), UnorderedElementsAre(2));
+}
+
+TEST(TermMatcherTest, WalkedPhrasesMatchWhereTheirWholeTermsMatch) {
+  // Phrases of every kind of word, and two whose words start or end with a
+  // non-word character ("#1", "c++"), which are scanned whole.
+  const std::vector<std::pair<std::string, std::string>> phrases = {
+      {"en", "order"},
+      {"en", "track my order"},
+      {"en", "where ... order"},
+      {"en", "cancel* my subscription"},
+      {"en", "e-mail address"},
+      {"en", "=usa shipping"},
+      {"en", "not ... delivered ... yet"},
+      {"en", "wi-fi ... broken"},
+      {"en", "#1 priority"},
+      {"en", "c++ code"},
+      {"ru", "где ... заказ"},
+      {"ru", "вернуть деньги"},
+      {"ru", "оплат* картой"},
+      {"ru", "не работает"}};
+  std::vector<Term> terms;
+  for (const auto& [locale, phrase] : phrases) {
+    auto compiler = PhraseCompiler::Create(locale);
+    ASSERT_TRUE(compiler.ok());
+    absl::StatusOr<Term> term = (*compiler)->Phrase(phrase);
+    ASSERT_TRUE(term.ok()) << phrase << ": " << term.status();
+    terms.push_back(*std::move(term));
+  }
+  auto walking = TermMatcher::Create(terms);
+  ASSERT_TRUE(walking.ok()) << walking.status();
+  auto scanning = TermMatcher::Create(terms, {.walk_phrases = false});
+  ASSERT_TRUE(scanning.ok()) << scanning.status();
+  std::vector<std::unique_ptr<RE2>> whole;
+  for (const Term& term : terms) {
+    whole.push_back(std::make_unique<RE2>(term.Regex()));
+    ASSERT_TRUE(whole.back()->ok()) << whole.back()->error();
+  }
+  // Texts of random pieces: words, near misses and whole phrases, with
+  // gaps of up to four words between them.
+  const std::vector<std::string> pieces = {"order",
+                                           "orders",
+                                           "ordered",
+                                           "reorder",
+                                           "my",
+                                           "track",
+                                           "where",
+                                           "is",
+                                           "the",
+                                           "cancel",
+                                           "cancelled",
+                                           "subscription",
+                                           "subscriptions",
+                                           "e-mail",
+                                           "mail",
+                                           "address",
+                                           "usa",
+                                           "usage",
+                                           "shipping",
+                                           "not",
+                                           "delivered",
+                                           "yet",
+                                           "wi-fi",
+                                           "fi",
+                                           "broken",
+                                           "#1",
+                                           "1",
+                                           "priority",
+                                           "c++",
+                                           "code",
+                                           "где",
+                                           "мой",
+                                           "заказ",
+                                           "заказами",
+                                           "вернуть",
+                                           "деньги",
+                                           "оплатить",
+                                           "картой",
+                                           "не",
+                                           "работает",
+                                           "é",
+                                           "order_",
+                                           "заказz",
+                                           "track my order",
+                                           "where is it, the order",
+                                           "not at all delivered, yet",
+                                           "cancelled my subscriptions",
+                                           "e-mail addresses",
+                                           "usa shipping",
+                                           "wi-fi is so broken",
+                                           "где же мой заказ",
+                                           "оплатила картой"};
+  const std::vector<std::string> separators = {" ", ", ", " - ", "!", "  "};
+  std::mt19937 random(20261124);
+  std::vector<int> found(terms.size(), 0);
+  for (int text_number = 0; text_number < 20000; ++text_number) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 6);
+    for (int i = 0; i < length; ++i) {
+      if (i > 0) text += separators[random() % separators.size()];
+      text += pieces[random() % pieces.size()];
+    }
+    const std::string scan = ScanText(text);
+    std::set<int> expected;
+    for (size_t t = 0; t < whole.size(); ++t) {
+      if (RE2::PartialMatch(Re2Piece(scan), *whole[t])) {
+        expected.insert(static_cast<int>(t));
+        ++found[t];
+      }
+    }
+    const std::vector<int> walked = Hits(**walking, scan);
+    ASSERT_EQ(std::set<int>(walked.begin(), walked.end()), expected) << scan;
+    ASSERT_EQ(walked.size(), expected.size()) << "twice in: " << scan;
+    const std::vector<int> scanned = Hits(**scanning, scan);
+    ASSERT_EQ(std::set<int>(scanned.begin(), scanned.end()), expected) << scan;
+  }
+  for (size_t t = 0; t < terms.size(); ++t) {
+    EXPECT_GT(found[t], 10) << phrases[t].second << " is hardly ever found";
+  }
 }
 
 TEST(TermMatcherTest, AFallbackMatchesTheWholeTerm) {

@@ -31,7 +31,8 @@ TEST(TermEndingTest, TheCheckAgreesWithTheRegex) {
   // letters scan text never has (é, ї), for any text given to a matcher.
   const std::vector<std::string> texts = AllTexts(
       {"a", "z", "1", "_", " ", "!", "а", "я", "ё", "п", "р", "é", "ї"}, 4);
-  std::vector<TermEnding> endings = {{Kind::kNone, 0}, {Kind::kWordEnds, 0}};
+  std::vector<TermEnding> endings = {
+      {Kind::kNone, 0}, {Kind::kWordEnds, 0}, {Kind::kWordChars, 0}};
   for (int max = 0; max <= 3; ++max) {
     endings.push_back({Kind::kLatinLetters, max});
     endings.push_back({Kind::kCyrillicLetters, max});

@@ -48,9 +48,11 @@ class RawHyperscan : public Baseline {
   size_t patterns_ = 0;
 };
 
-// RawHyperscan over the heads of `terms`, compiled as TermMatcher compiles
-// them: TermMatcher's scan without its work around it (checking endings,
-// RE2 fallbacks), so its floor. It counts heads reported, not terms found.
+// RawHyperscan over the heads of `terms`, each head one pattern, compiled as
+// TermMatcher compiles the heads it scans: the raw scan with no work around
+// it (checking endings, RE2 fallbacks), the floor of matching every term by
+// its head. TermMatcher walks phrases instead (see phrase_walker.h), which
+// can beat it. It counts heads reported, not terms found.
 std::unique_ptr<Baseline> HyperscanHeads(const std::vector<Term>& terms);
 
 // RawHyperscan over each term whole (Term::Regex()), each reported once: the

@@ -14,9 +14,11 @@
 //   build_s       RE2::Set built from the terms (its DFA is built while it
 //                 matches)
 //
-// hyperscan_raw is TermMatcher's scan alone (testing::HyperscanHeads, no
-// endings checked, nothing scored): the floor of firstline's matching, and
-// so what bounds its ratio to RE2::Set. RE2::Set is measured as re2_set (going
+// hyperscan_raw is the scan of every term's head as one pattern
+// (testing::HyperscanHeads, no endings checked, nothing scored): the floor
+// of matching each term by its own pattern. firstline finds phrases of two
+// words or more word by word instead (see phrase_walker.h), and so can go
+// past it. RE2::Set is measured as re2_set (going
 // round the same messages: a warm DFA), re2_set_unseen (messages its DFA has
 // not met, after others) and re2_set_cold (a DFA that has met nothing); see
 // RunRe2SetOnNewText.
@@ -260,7 +262,7 @@ void PrintScaling(const testing::BenchmarkResults& results,
         show(get("firstline", "startup_s")));
   }
   std::cout << "x_set, x_unseen: firstline / re2_set, / re2_set_unseen; "
-               "raw_x_un: hs_raw / re2_set_unseen, the most x_unseen can be. "
+               "raw_x_un: hs_raw / re2_set_unseen. "
                "startup_s: both locales. Budget: 10,000 patterns >= 50,000 "
                "msgs/s and startup_s < 1; >= 10x RE2::Set at 1,000, "
                "widening with size.\n";

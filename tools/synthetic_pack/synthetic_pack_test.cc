@@ -1,9 +1,15 @@
 #include "tools/synthetic_pack/synthetic_pack.h"
 
+#include <set>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/engine/engine.h"
 #include "service/lint/pack_lint.h"
+#include "service/matching/scan_text.h"
+#include "service/matching/term_matcher.h"
+#include "tests/testing/message_mix.h"
+#include "tests/testing/regex_baselines.h"
 #include "tests/testing/temp_pack.h"
 
 namespace firstline {
@@ -69,6 +75,45 @@ TEST(SyntheticPackTest, TheWrittenPackPassesLint) {
     }
   }
   EXPECT_GE(examples, 2 * 100 * 9 / 10);
+}
+
+// Most of the pack is phrases, which TermMatcher finds word by word (see
+// phrase_walker.h): on the pack's examples and the sample messages it must
+// find just what RE2 finds reading each term whole.
+TEST(SyntheticPackTest, TheMatcherFindsWhatEachWholeTermFinds) {
+  testing::TempPack pack;
+  ASSERT_TRUE(WriteSyntheticPack(pack.root(), {.patterns = 1000}).ok());
+  auto engine = Engine::Load(pack.root());
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto rules = RulePack::Load(pack.root());
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  for (const std::string locale : {"en", "ru"}) {
+    const std::vector<Term>& terms = (*engine)->classifier(locale).terms();
+    const PhraseWalker walker(terms);
+    size_t walked = 0;
+    for (size_t i = 0; i < terms.size(); ++i) walked += walker.walks(i);
+    EXPECT_GT(walked, terms.size() / 2) << locale;
+    auto matcher = TermMatcher::Create(terms);
+    ASSERT_TRUE(matcher.ok()) << matcher.status();
+    testing::Re2Set whole(TermRegexes(terms));
+    ASSERT_EQ(whole.patterns(), terms.size());
+    auto messages = testing::MessageMix(**rules, locale, FIRSTLINE_SOURCE_DIR);
+    ASSERT_TRUE(messages.ok()) << messages.status();
+    size_t found = 0;
+    for (const std::string& message : *messages) {
+      const std::string scan = ScanText((*engine)->Normalize(message).text);
+      std::vector<int> hits;
+      (*matcher)->Match(scan, &hits);
+      const std::vector<int>* expected = whole.Matches(scan);
+      ASSERT_NE(expected, nullptr) << message;
+      ASSERT_EQ(std::set<int>(hits.begin(), hits.end()),
+                std::set<int>(expected->begin(), expected->end()))
+          << locale << ": \"" << message << "\"";
+      ASSERT_EQ(hits.size(), expected->size()) << message;
+      found += hits.size();
+    }
+    EXPECT_GT(found, messages->size()) << locale;
+  }
 }
 
 TEST(SyntheticPackTest, TheSeedPicksThePack) {
