@@ -1,14 +1,9 @@
 // The shipped rule pack keeps its promises: every example gets its intent
 // and no counter-example does, in every locale.
-#include <set>
-
 #include "gtest/gtest.h"
 #include "service/engine/engine.h"
 #include "service/lint/pack_lint.h"
-#include "service/matching/scan_text.h"
-#include "service/matching/term_matcher.h"
-#include "tests/testing/message_mix.h"
-#include "tests/testing/regex_baselines.h"
+#include "tests/testing/whole_term_check.h"
 
 namespace firstline {
 namespace {
@@ -140,29 +135,12 @@ TEST_F(ContentTest, TheMatcherFindsWhatEachWholeTermFinds) {
   // phrase_walker.h); RE2 reads each term whole. On every message of the
   // pack and of the samples, both must find the same terms.
   for (const std::string& locale : engine_->locales()) {
-    const std::vector<Term>& terms = engine_->classifier(locale).terms();
-    auto matcher = TermMatcher::Create(terms);
-    ASSERT_TRUE(matcher.ok()) << matcher.status();
-    testing::Re2Set whole(TermRegexes(terms));
-    ASSERT_EQ(whole.patterns(), terms.size());
-    auto messages = testing::MessageMix(*pack_, locale, FIRSTLINE_SOURCE_DIR);
-    ASSERT_TRUE(messages.ok()) << messages.status();
-    int64_t found = 0;
-    for (const std::string& message : *messages) {
-      const std::string scan = ScanText(engine_->Normalize(message).text);
-      std::vector<int> hits;
-      (*matcher)->Match(scan, &hits);
-      const std::vector<int>* expected = whole.Matches(scan);
-      ASSERT_NE(expected, nullptr) << message;
-      EXPECT_EQ(std::set<int>(hits.begin(), hits.end()),
-                std::set<int>(expected->begin(), expected->end()))
-          << locale << ": \"" << message << "\"";
-      EXPECT_EQ(hits.size(), std::set<int>(hits.begin(), hits.end()).size())
-          << "a term reported twice in \"" << message << "\"";
-      found += static_cast<int64_t>(hits.size());
-    }
+    absl::StatusOr<testing::WholeTermCheck> check =
+        testing::CheckAgainstWholeTerms(*engine_, *pack_, locale,
+                                        FIRSTLINE_SOURCE_DIR);
+    ASSERT_TRUE(check.ok()) << check.status();
     // Most messages are meant to fire something.
-    EXPECT_GT(found, static_cast<int64_t>(messages->size())) << locale;
+    EXPECT_GT(check->found, check->messages) << locale;
   }
 }
 

@@ -1,16 +1,12 @@
 #include "tools/synthetic_pack/synthetic_pack.h"
 
-#include <set>
-
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/engine/engine.h"
 #include "service/lint/pack_lint.h"
-#include "service/matching/scan_text.h"
-#include "service/matching/term_matcher.h"
-#include "tests/testing/message_mix.h"
-#include "tests/testing/regex_baselines.h"
+#include "service/matching/phrase_walker.h"
 #include "tests/testing/temp_pack.h"
+#include "tests/testing/whole_term_check.h"
 
 namespace firstline {
 namespace {
@@ -93,26 +89,11 @@ TEST(SyntheticPackTest, TheMatcherFindsWhatEachWholeTermFinds) {
     size_t walked = 0;
     for (size_t i = 0; i < terms.size(); ++i) walked += walker.walks(i);
     EXPECT_GT(walked, terms.size() / 2) << locale;
-    auto matcher = TermMatcher::Create(terms);
-    ASSERT_TRUE(matcher.ok()) << matcher.status();
-    testing::Re2Set whole(TermRegexes(terms));
-    ASSERT_EQ(whole.patterns(), terms.size());
-    auto messages = testing::MessageMix(**rules, locale, FIRSTLINE_SOURCE_DIR);
-    ASSERT_TRUE(messages.ok()) << messages.status();
-    size_t found = 0;
-    for (const std::string& message : *messages) {
-      const std::string scan = ScanText((*engine)->Normalize(message).text);
-      std::vector<int> hits;
-      (*matcher)->Match(scan, &hits);
-      const std::vector<int>* expected = whole.Matches(scan);
-      ASSERT_NE(expected, nullptr) << message;
-      ASSERT_EQ(std::set<int>(hits.begin(), hits.end()),
-                std::set<int>(expected->begin(), expected->end()))
-          << locale << ": \"" << message << "\"";
-      ASSERT_EQ(hits.size(), expected->size()) << message;
-      found += hits.size();
-    }
-    EXPECT_GT(found, messages->size()) << locale;
+    absl::StatusOr<testing::WholeTermCheck> check =
+        testing::CheckAgainstWholeTerms(**engine, **rules, locale,
+                                        FIRSTLINE_SOURCE_DIR);
+    ASSERT_TRUE(check.ok()) << check.status();
+    EXPECT_GT(check->found, check->messages) << locale;
   }
 }
 
