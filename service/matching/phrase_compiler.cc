@@ -116,8 +116,9 @@ absl::StatusOr<Term> PhraseCompiler::Phrase(absl::string_view phrase) {
         "'...' goes between two words, not at the start or end of a phrase");
   }
   const std::string separator = absl::StrCat(kNonWordChar, "+");
-  const std::string gap = absl::StrCat(kNonWordChar, "+(?:", kWordChar, "+",
-                                       kNonWordChar, "+){0,3}");
+  const std::string gap =
+      absl::StrCat(kNonWordChar, "+(?:", kWordChar, "+", kNonWordChar, "+){0,",
+                   kMaxGapWords, "}");
   std::string head = kNonWordChar;
   std::vector<TermWord> term_words;
   std::optional<PhraseWord> previous;

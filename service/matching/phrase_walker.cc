@@ -8,9 +8,6 @@
 namespace firstline {
 namespace {
 
-// Up to this many words may stand in a gap ("..."); see PhraseCompiler.
-constexpr int kMaxGapWords = 3;
-
 uint64_t PairKey(uint32_t first, uint32_t second) {
   return (static_cast<uint64_t>(first) << 32) | second;
 }

@@ -46,6 +46,9 @@ struct TermEnding {
   friend bool operator==(const TermEnding&, const TermEnding&) = default;
 };
 
+// How many words "..." in a phrase stands for, at most.
+inline constexpr int kMaxGapWords = 3;
+
 // One word of a phrase term, to find the phrase word by word.
 struct TermWord {
   // The word starts with these bytes (plain text, not a regex), right
@@ -53,8 +56,8 @@ struct TermWord {
   std::string literal;
   // What follows the literal to the end of the word.
   TermEnding ending;
-  // Up to three other words may stand between this word and the one
-  // before it ("..." in a phrase).
+  // Up to kMaxGapWords other words may stand between this word and the
+  // one before it ("..." in a phrase).
   bool gap_before = false;
 
   friend bool operator==(const TermWord&, const TermWord&) = default;
@@ -67,8 +70,8 @@ struct Term {
   // A phrase's words, when the term is one: head and ending match exactly
   // where the first word's literal is preceded by a non-word character,
   // each word's ending holds, and the next word starts after the non-word
-  // characters that follow (or up to three words later, after a gap). The
-  // last word's ending is `ending`. Empty for other terms.
+  // characters that follow (or up to kMaxGapWords words later, after a gap).
+  // The last word's ending is `ending`. Empty for other terms.
   std::vector<TermWord> words = {};
 
   // The whole term as one regular expression: head, then ending.
