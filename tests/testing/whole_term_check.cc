@@ -39,12 +39,12 @@ absl::StatusOr<WholeTermCheck> CheckAgainstWholeTerms(
           absl::StrCat("RE2::Set fails on \"", message, "\""));
     }
     const std::set<int> found(hits.begin(), hits.end());
-    if (found != std::set<int>(expected->begin(), expected->end())) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          locale, ": \"", message, "\": the matcher finds terms ",
-          absl::StrJoin(found, ", "), ", the whole terms ",
-          absl::StrJoin(std::set<int>(expected->begin(), expected->end()),
-                        ", ")));
+    const std::set<int> wanted(expected->begin(), expected->end());
+    if (found != wanted) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(locale, ": \"", message, "\": the matcher finds terms ",
+                       absl::StrJoin(found, ", "), ", the whole terms ",
+                       absl::StrJoin(wanted, ", ")));
     }
     if (found.size() != hits.size()) {
       return absl::FailedPreconditionError(
